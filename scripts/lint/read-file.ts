@@ -1,0 +1,151 @@
+/**
+ * File-scope checks: a data file must be readable, valid UTF-8, valid JSON,
+ * an array of objects, free of prototype-polluting keys, and sorted by id.
+ */
+import { readFileSync } from 'node:fs';
+import type { Problem } from './problems.js';
+import { pointer } from './problems.js';
+
+export interface ReadResult {
+  problems: Problem[];
+  /** The parsed records, or undefined when the file could not be read as an array. */
+  records: unknown[] | undefined;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Where JSON.parse stopped, from V8's message ("… at position 12" or "… (line 2 column 3)"). */
+function syntaxErrorOffset(message: string, text: string): number | undefined {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) {
+    const [line, column] = [Number(lc[1]), Number(lc[2])];
+    let offset = 0;
+    for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
+    return offset + column - 1;
+  }
+  const pos = /at position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  return undefined;
+}
+
+export function readDataFile(absolutePath: string, file: string): ReadResult {
+  const problems: Problem[] = [];
+  const fail = (check: string, message: string, tip: string, extra: Partial<Problem> = {}): ReadResult => {
+    problems.push({ level: 'error', scope: 'file', check, file, path: '', message, tip, ...extra });
+    return { problems, records: undefined };
+  };
+
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return fail('readable', `cannot read the file (${code})`, 'Every collection needs its file in data/, holding a JSON array (use [] for none).');
+  }
+
+  const badByte = firstInvalidUtf8Byte(bytes);
+  if (badByte !== undefined) {
+    return fail('utf-8', `the file is not valid UTF-8 (first bad byte at offset ${badByte})`, 'Save the file as UTF-8 in your editor.', { expected: 'UTF-8 text' });
+  }
+  let text = bytes.toString('utf8');
+
+  if (text.charCodeAt(0) === 0xfeff) {
+    problems.push({
+      level: 'warning', scope: 'file', check: 'bom', file, path: '',
+      message: 'the file starts with a UTF-8 byte order mark; it is accepted and ignored',
+      tip: 'Save the file as UTF-8 without BOM.',
+    });
+    text = text.slice(1);
+  }
+
+  if (text.trim() === '') {
+    return fail('json-syntax', 'the file is empty', 'A collection with no records is written as [].', { expected: 'a JSON array' });
+  }
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = syntaxErrorOffset(message, text);
+    const where = offset === undefined ? {} : lineColumn(text, offset);
+    const detail = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)/, '');
+    return fail('json-syntax', `invalid JSON: ${detail}`, 'Look for a missing or trailing comma, an unclosed bracket or an unescaped quote just before this point.', where);
+  }
+
+  if (!Array.isArray(parsed)) {
+    const got = parsed === null ? 'null' : typeof parsed;
+    return fail('array', `the file holds ${got === 'object' ? 'an object' : got}, not an array of records`, 'Wrap the records in [ … ]: each data file is a JSON array of records.', { expected: 'a JSON array of records' });
+  }
+
+  parsed.forEach((record, index) => findForbiddenKeys(record, [index], problems, file, recordId(record)));
+
+  let previous: string | undefined;
+  parsed.forEach((record, index) => {
+    const id = recordId(record);
+    if (id === undefined) return;
+    if (previous !== undefined && id < previous) {
+      problems.push({
+        level: 'error', scope: 'file', check: 'sorted', file, id, path: pointer([index]),
+        message: `records are not sorted by id: "${id}" comes after "${previous}"`,
+        tip: 'Run `npm run fix` to sort every data file by id.',
+      });
+    }
+    previous = id;
+  });
+
+  return { problems, records: parsed };
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number | undefined {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    // Overlong three- and four-byte forms, surrogates, and code points above U+10FFFF.
+    const second = bytes[i + 1]!;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += length;
+  }
+  return undefined;
+}
+
+export function recordId(record: unknown): string | undefined {
+  if (record && typeof record === 'object' && !Array.isArray(record)) {
+    const id = (record as Record<string, unknown>).id;
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
+}
+
+function findForbiddenKeys(value: unknown, path: Array<string | number>, problems: Problem[], file: string, id: string | undefined): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => findForbiddenKeys(item, [...path, i], problems, file, id));
+  } else if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        problems.push({
+          level: 'error', scope: 'file', check: 'forbidden-key', file, id, path: pointer([...path, key]),
+          message: `the key "${key}" is not allowed in data`,
+          tip: 'Keys named __proto__, constructor or prototype can alter objects in programs that read the data; remove it.',
+        });
+      }
+      findForbiddenKeys((value as Record<string, unknown>)[key], [...path, key], problems, file, id);
+    }
+  }
+}
