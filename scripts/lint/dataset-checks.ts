@@ -97,7 +97,7 @@ function checkSources(rows: Rows): Problem[] {
   for (const { index, record } of rows) {
     const s = record as Partial<Source>;
     if ((s.original === undefined) !== (s.relation === undefined)) {
-      out.push(problem('sources', index, s.id, [s.original === undefined ? 'relation' : 'original'], 'source-relation',
+      out.push(problem('sources', index, s.id, [s.relation === undefined ? 'relation' : 'original'], 'source-relation',
         '`original` and `relation` go together: a source that reproduces another names both',
         'Set both (e.g. "original": "adnkronos-…", "relation": "translation") or neither.'));
     }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Problem } from './problems.js';
 import { pointer } from './problems.js';
+import { locateSyntaxError } from './json-syntax.js';
 
 export interface ReadResult {
   problems: Problem[];
@@ -24,21 +25,6 @@ export function lineColumn(text: string, offset: number): { line: number; column
     }
   }
   return { line, column: offset - lineStart + 1 };
-}
-
-/** Where JSON.parse stopped, from V8's message ("… at position 12" or "… (line 2 column 3)"). */
-function syntaxErrorOffset(message: string, text: string): number | undefined {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) {
-    const [line, column] = [Number(lc[1]), Number(lc[2])];
-    let offset = 0;
-    for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
-    return offset + column - 1;
-  }
-  const pos = /at position (\d+)/.exec(message);
-  if (pos) return Number(pos[1]);
-  if (/Unexpected end of JSON input/.test(message)) return text.length;
-  return undefined;
 }
 
 export function readDataFile(absolutePath: string, file: string): ReadResult {
@@ -79,11 +65,10 @@ export function readDataFile(absolutePath: string, file: string): ReadResult {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const offset = syntaxErrorOffset(message, text);
-    const where = offset === undefined ? {} : lineColumn(text, offset);
-    const detail = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)/, '');
-    return fail('json-syntax', `invalid JSON: ${detail}`, 'Look for a missing or trailing comma, an unclosed bracket or an unescaped quote just before this point.', where);
+    const located = locateSyntaxError(text);
+    const where = located ? lineColumn(text, located.offset) : {};
+    const reason = located?.reason ?? (error as Error).message;
+    return fail('json-syntax', `invalid JSON: ${reason}`, 'Look for a missing or trailing comma, an unclosed bracket or an unescaped quote at or just before this point.', where);
   }
 
   if (!Array.isArray(parsed)) {

@@ -31,7 +31,7 @@ export function formatReport(problems: readonly Problem[], options: { color?: bo
   const files = byFile.size;
   lines.push(
     errors + warnings === 0
-      ? paint('32', '✔ no problems found')
+      ? paint('32', '✔ no problems found (0 errors, 0 warnings)')
       : `${errors ? paint('31', '✖') : paint('33', '⚠')} ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(files, 'file')}`,
   );
   return lines.join('\n');
