@@ -1,0 +1,97 @@
+/**
+ * Builds every release artifact in memory from validated data, then checks
+ * the bundle again (JSON Schema against data, CSV row counts, GeoJSON shape)
+ * before anything is written.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { collections } from '../../schemas/index.js';
+import { bibtex, cslJson } from './citation-formats.js';
+import { toCsv } from './csv.js';
+import type { Dataset } from './dataset.js';
+import { dataPackage, type PackageMeta } from './datapackage.js';
+import { stationsGeoJson } from './geojson.js';
+import { checkSchemas, generateSchemas } from './json-schema.js';
+import { entryDeclarations, entryModule } from './package-entry.js';
+import { tables } from './tables.js';
+
+export interface Bundle {
+  files: Map<string, Buffer>;
+  /** Rows per CSV table. */
+  rows: Map<string, number>;
+  /** Seconds per stage, for the benchmark. */
+  timings: Record<string, number>;
+}
+
+const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n');
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export function buildBundle(data: Dataset, meta: PackageMeta, compiledSchemasDir: string): Bundle {
+  const files = new Map<string, Buffer>();
+  const rows = new Map<string, number>();
+  const timings: Record<string, number> = {};
+  const time = <T>(stage: string, work: () => T): T => {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + (performance.now() - start) / 1000;
+    }
+  };
+
+  const schemas = time('json-schema', () => generateSchemas(meta.version));
+  time('json', () => {
+    for (const c of collections) files.set(`data/${c.name}.json`, json(data[c.name]));
+  });
+  time('json-schema', () => {
+    for (const [name, schema] of schemas) files.set(`schema/${name}.schema.json`, json(schema));
+  });
+  time('csv', () => {
+    for (const t of tables) {
+      const tableRows = t.rows(data);
+      rows.set(t.name, tableRows.length);
+      const bytes = Buffer.from(toCsv(t, tableRows));
+      files.set(`csv/${t.name}.csv`, bytes);
+      files.set(`csv-excel/${t.name}.csv`, Buffer.concat([BOM, bytes]));
+    }
+  });
+  time('datapackage', () => files.set('datapackage.json', json(dataPackage(meta, tables, files))));
+  time('geojson', () => files.set('stations.geojson', json(stationsGeoJson(data.stations))));
+  time('citations', () => {
+    files.set('sources.csl.json', json(cslJson(data.sources)));
+    files.set('sources.bib', Buffer.from(bibtex(data.sources)));
+  });
+  time('package-entry', () => {
+    files.set('index.js', Buffer.from(entryModule(data)));
+    files.set('index.d.ts', Buffer.from(entryDeclarations(schemas, data)));
+    for (const name of readdirSync(compiledSchemasDir).sort()) {
+      if (name.endsWith('.js') || name.endsWith('.d.ts')) files.set(`schemas/${name}`, readFileSync(join(compiledSchemasDir, name)));
+    }
+  });
+
+  const problems = time('bundle-check', () => checkBundle(files, rows, schemas, data));
+  if (problems.length) throw new BundleError(problems);
+  return { files, rows, timings };
+}
+
+export class BundleError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+function checkBundle(files: Map<string, Buffer>, rows: Map<string, number>, schemas: ReturnType<typeof generateSchemas>, data: Dataset): string[] {
+  const problems = checkSchemas(schemas, data as unknown as Record<string, unknown[]>);
+  for (const t of tables) {
+    const parsed = parse(files.get(`csv/${t.name}.csv`)!, { bom: true }) as string[][];
+    if (parsed[0]?.join(',') !== t.fields.map((f) => f.name).join(',')) problems.push(`csv/${t.name}.csv: the header does not match the declared fields`);
+    if (parsed.length - 1 !== rows.get(t.name)) problems.push(`csv/${t.name}.csv: ${parsed.length - 1} rows read back, ${rows.get(t.name)} written`);
+  }
+  const geo = JSON.parse(files.get('stations.geojson')!.toString()) as { features: Array<{ geometry: { coordinates: [number, number] } }> };
+  for (const f of geo.features) {
+    const [lon, lat] = f.geometry.coordinates;
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) problems.push(`stations.geojson: coordinates out of range ${lon},${lat}`);
+  }
+  return problems;
+}
