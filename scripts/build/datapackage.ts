@@ -34,6 +34,12 @@ function tableSchemaField(f: Field) {
   };
 }
 
+/** Table Schema foreign keys; omitted when there are none (an empty list is invalid). */
+function foreignKeys(t: Table) {
+  const keys = t.fields.filter((f) => f.references).map((f) => ({ fields: [f.name], reference: { resource: f.references!, fields: ['id'] } }));
+  return keys.length ? { foreignKeys: keys } : {};
+}
+
 export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: Map<string, Buffer>) {
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
@@ -67,7 +73,7 @@ export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: 
           fields: t.fields.map(tableSchemaField),
           missingValues: [''],
           primaryKey: t.primaryKey,
-          foreignKeys: t.fields.filter((f) => f.references).map((f) => ({ fields: [f.name], reference: { resource: f.references, fields: ['id'] } })),
+          ...foreignKeys(t),
         },
       };
     }),

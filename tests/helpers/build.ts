@@ -1,0 +1,31 @@
+/** Runs the compiled build (`npm run build`'s second half) into a chosen folder. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { PROJECT_ROOT } from './fixture.js';
+
+export function build(out: string, root?: string) {
+  return spawnSync(process.execPath, [join(PROJECT_ROOT, 'lib/scripts/build/main.js'), '--out', out, ...(root ? ['--root', root] : [])], { encoding: 'utf8' });
+}
+
+export function freshBuild(root?: string): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'ops-dist-')), 'dist');
+  const run = build(out, root);
+  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+  return out;
+}
+
+/** Every file below `dir`, as relative path → bytes. */
+export function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return files;
+}
