@@ -165,9 +165,9 @@ describe('dist/sources.csl.json and dist/sources.bib', () => {
 });
 
 describe('docs/data-dictionary.md', () => {
-  it('is up to date with the schemas (regenerate with `npm run dictionary`)', () => {
+  it('is up to date with the schemas (regenerate with `npm run docs`)', () => {
     const committed = readFileSync(join(PROJECT_ROOT, 'docs/data-dictionary.md'), 'utf8');
-    expect(committed, 'docs/data-dictionary.md is out of date: run `npm run dictionary`').toBe(dataDictionary(tables) + '\n');
+    expect(committed, 'docs/data-dictionary.md is out of date: run `npm run docs`').toBe(dataDictionary(tables) + '\n');
   });
 });
 
@@ -191,5 +191,21 @@ describe('the build as a whole', () => {
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
     expect(readdirSync(dirname(out))).toEqual(['dist']);
+  });
+});
+
+describe('README.md', () => {
+  it('states the counts of the current data (regenerate with `npm run docs`)', async () => {
+    const { readmeWithCounts } = await import('../scripts/lib/readme-counts.js');
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    expect(readme, 'README.md counts are out of date: run `npm run docs`').toBe(readmeWithCounts(readme, PROJECT_ROOT));
+    expect(readme).toContain(`**${data.stations!.length} reported stations**`);
+  });
+
+  it('shows the two set-up commands that CI and contributors run', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('npm ci && npm run build');
+    expect(readme).toContain('npm test');
+    expect(readFileSync(join(PROJECT_ROOT, '.ci/run'), 'utf8')).toMatch(/npm ci[\s\S]*npm test/);
   });
 });
