@@ -82,10 +82,14 @@ export const Url = z
   .regex(/^https?:\/\/[^\s]+$/, { message: 'must be an absolute http(s) URL' })
   .describe('Absolute http or https URL.');
 
-/** Non-empty text without leading or trailing white space. */
+/** The longest text a field may hold; longer is almost certainly a pasting mistake. */
+export const MAX_TEXT_LENGTH = 10_000;
+
+/** Non-empty text without leading or trailing white space, at most MAX_TEXT_LENGTH characters. */
 export const Text = z
   .string()
   .min(1)
+  .max(MAX_TEXT_LENGTH, { message: `is longer than ${MAX_TEXT_LENGTH} characters; store a short excerpt, not a whole document` })
   .regex(/^\S(?:[\s\S]*\S)?$/, { message: 'must not be empty or start or end with white space' });
 
 /** A name in its original script, with the language it is written in. */
