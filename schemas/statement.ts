@@ -1,7 +1,7 @@
 /** What someone said, verbatim as the cited source prints it. */
 import { z } from 'zod';
 import { Citations, Id, LanguageCode, PartialDate, ref, Text } from './primitives.js';
-import { SettingKind, Stance, StatementForm } from './vocabulary.js';
+import { SettingKind, Stance, StatementForm, TranslationBy } from './vocabulary.js';
 
 export const Statement = z
   .strictObject({
@@ -21,13 +21,7 @@ export const Statement = z
     language: LanguageCode.describe('Language of `text` as printed by the source.'),
     spoken_language: LanguageCode.optional().describe('Language the speaker used, where the source prints a translation.'),
     translation_en: Text.optional().describe('English translation where `text` is not English.'),
-    translation_by: z
-      .union([
-        z.literal('source').describe('The translation is printed by a cited source.'),
-        z.literal('project').describe('The translation is the project’s own.'),
-      ], { error: 'expected one of: source, project' })
-      .optional()
-      .describe('Who translated `translation_en`.'),
+    translation_by: TranslationBy.optional(),
     stance: Stance,
     about: z
       .strictObject({

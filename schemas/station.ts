@@ -1,18 +1,13 @@
 /** A reported overseas Chinese police "service station". */
 import { z } from 'zod';
 import { Citations, claims, CountryCode, Id, OriginalName, PartialDate, ref, Text } from './primitives.js';
-import { StationEventKind, StationStatus } from './vocabulary.js';
+import { LocationPrecision, StationEventKind, StationStatus } from './vocabulary.js';
 
 export const Coordinates = z
   .strictObject({
     lat: z.number().min(-90).max(90).describe('Latitude, WGS 84 decimal degrees.'),
     lon: z.number().min(-180).max(180).describe('Longitude, WGS 84 decimal degrees.'),
-    precision: z
-      .union([
-        z.literal('city').describe('The centre of the city; not the station’s address.'),
-        z.literal('region').describe('The centre of the region; the city is not known.'),
-      ], { error: 'expected one of: city, region' })
-      .describe('What the coordinates locate: never the building, only the city or region.'),
+    precision: LocationPrecision,
   })
   .describe('Where to put the station on a map, at city or region level.');
 

@@ -6,12 +6,15 @@ import { z } from 'zod';
 
 type Terms = Readonly<Record<string, string>>;
 
-/** A closed vocabulary: a union of string literals, each described. */
+/**
+ * A closed vocabulary: a Zod enum (fast to check), whose values' descriptions
+ * are kept in a registry. The JSON Schema generator turns it into an `anyOf`
+ * of described `const`s, and the data dictionary lists the descriptions.
+ */
 export function vocabulary<const T extends Terms>(name: string, description: string, terms: T) {
   const values = Object.keys(terms) as Array<keyof T & string>;
-  const literals = values.map((value) => z.literal(value).describe(terms[value]!));
   const schema = z
-    .union(literals as unknown as [z.ZodLiteral<keyof T & string>, ...z.ZodLiteral<keyof T & string>[]], {
+    .enum(values as [keyof T & string, ...Array<keyof T & string>], {
       error: `expected one of the ${name} values: ${values.join(', ')}`,
     })
     .describe(description);
@@ -173,6 +176,16 @@ export const Unit = vocabulary('unit', 'What a figure counts or measures.', {
   JPY: 'Japanese yen (base unit).',
   years: 'Years.',
   percent: 'Per cent (0–100).',
+});
+
+export const LocationPrecision = vocabulary('location precision', 'What the coordinates locate: never the building, only the city or region.', {
+  city: 'The centre of the city; not the station’s address.',
+  region: 'The centre of the region; the city is not known.',
+});
+
+export const TranslationBy = vocabulary('translator', 'Who translated `translation_en`.', {
+  source: 'The translation is printed by a cited source.',
+  project: 'The translation is the project’s own.',
 });
 
 export const Qualifier = vocabulary('qualifier', 'How exact a figure is claimed to be.', {

@@ -5,10 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { collections } from '../../schemas/index.js';
 import { bibtex, cslJson } from './citation-formats.js';
-import { toCsv } from './csv.js';
+import { countCsvRecords, toCsv } from './csv.js';
 import type { Dataset } from './dataset.js';
 import { dataPackage, type PackageMeta } from './datapackage.js';
 import { stationsGeoJson } from './geojson.js';
@@ -41,8 +40,15 @@ export function buildBundle(data: Dataset, meta: PackageMeta, compiledSchemasDir
   };
 
   const schemas = time('json-schema', () => generateSchemas(meta.version));
-  time('json', () => {
-    for (const c of collections) files.set(`data/${c.name}.json`, json(data[c.name]));
+  // One compact serialisation per collection serves both dist/data/*.json and the package entry.
+  const compact = time('json', () => {
+    const texts = new Map<string, string>();
+    for (const c of collections) {
+      const text = JSON.stringify(data[c.name]);
+      texts.set(c.name, text);
+      files.set(`data/${c.name}.json`, Buffer.from(text + '\n'));
+    }
+    return texts;
   });
   time('json-schema', () => {
     for (const [name, schema] of schemas) files.set(`schema/${name}.schema.json`, json(schema));
@@ -63,7 +69,7 @@ export function buildBundle(data: Dataset, meta: PackageMeta, compiledSchemasDir
     files.set('sources.bib', Buffer.from(bibtex(data.sources)));
   });
   time('package-entry', () => {
-    files.set('index.js', Buffer.from(entryModule(data)));
+    files.set('index.js', Buffer.from(entryModule(compact)));
     files.set('index.d.ts', Buffer.from(entryDeclarations(schemas, data)));
     for (const name of readdirSync(compiledSchemasDir).sort()) {
       if (name.endsWith('.js') || name.endsWith('.d.ts')) files.set(`schemas/${name}`, readFileSync(join(compiledSchemasDir, name)));
@@ -84,9 +90,10 @@ export class BundleError extends Error {
 function checkBundle(files: Map<string, Buffer>, rows: Map<string, number>, schemas: ReturnType<typeof generateSchemas>, data: Dataset): string[] {
   const problems = checkSchemas(schemas, data as unknown as Record<string, unknown[]>);
   for (const t of tables) {
-    const parsed = parse(files.get(`csv/${t.name}.csv`)!, { bom: true }) as string[][];
-    if (parsed[0]?.join(',') !== t.fields.map((f) => f.name).join(',')) problems.push(`csv/${t.name}.csv: the header does not match the declared fields`);
-    if (parsed.length - 1 !== rows.get(t.name)) problems.push(`csv/${t.name}.csv: ${parsed.length - 1} rows read back, ${rows.get(t.name)} written`);
+    const text = files.get(`csv/${t.name}.csv`)!.toString('utf8');
+    if (text.slice(0, text.indexOf('\r\n')) !== t.fields.map((f) => f.name).join(',')) problems.push(`csv/${t.name}.csv: the header does not match the declared fields`);
+    const read = countCsvRecords(text) - 1;
+    if (read !== rows.get(t.name)) problems.push(`csv/${t.name}.csv: ${read} rows read back, ${rows.get(t.name)} written`);
   }
   const geo = JSON.parse(files.get('stations.geojson')!.toString()) as { features: Array<{ geometry: { coordinates: [number, number] } }> };
   for (const f of geo.features) {

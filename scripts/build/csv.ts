@@ -9,7 +9,6 @@
  * original, remove one leading apostrophe from any cell that matches
  * /^'+[=+\-@\t\r]/. Numbers are never neutralised.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Cell, Row, Table } from './tables.js';
 
 const NEEDS_PREFIX = /^'*[=+\-@\t\r]/;
@@ -37,8 +36,36 @@ export function castCell(value: Cell, type: Table['fields'][number]['type']): st
   }
 }
 
+/** RFC 4180: a cell is quoted when it holds a quote, comma or line break, or starts or ends with white space. */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+export function quoteCell(cell: string): string {
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
 export function toCsv(table: Table, rows: readonly Row[]): string {
-  const header = table.fields.map((f) => f.name);
-  const body = rows.map((row) => table.fields.map((f) => castCell(row[f.name], f.type)));
-  return stringify([header, ...body], { record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+  const fields = table.fields;
+  const lines = new Array<string>(rows.length + 1);
+  lines[0] = fields.map((f) => quoteCell(f.name)).join(',');
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let line = '';
+    for (let j = 0; j < fields.length; j++) {
+      if (j) line += ',';
+      line += quoteCell(castCell(row[fields[j]!.name], fields[j]!.type));
+    }
+    lines[i + 1] = line;
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** Records in a CSV text (header included): line ends outside quoted cells. */
+export function countCsvRecords(text: string): number {
+  let records = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted) records++;
+  }
+  return records;
 }

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { collections } from '../../schemas/index.js';
 import { referenceTarget } from '../../schemas/primitives.js';
+import { vocabularyOf } from '../../schemas/vocabulary.js';
 import { unwrap } from '../lint/schema-walk.js';
 import type { Table } from './tables.js';
 
@@ -13,6 +14,8 @@ const def = (s: z.ZodType) => s._zod.def as unknown as Def;
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function literalValues(schema: z.ZodType): Array<[string, string]> | undefined {
+  const vocabulary = vocabularyOf(unwrap(schema));
+  if (vocabulary) return Object.entries(vocabulary.terms);
   const d = def(unwrap(schema));
   if (d.type !== 'union' || !d.options) return undefined;
   const out: Array<[string, string]> = [];

@@ -6,14 +6,14 @@
 import { z } from 'zod';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
-import { collections, type CollectionInfo } from '../../schemas/index.js';
+import { collections, vocabularyOf, type CollectionInfo } from '../../schemas/index.js';
 
 export const SCHEMA_BASE = 'https://unpkg.com/overseas-police-stations@{version}/dist/schema/';
 
 export type JsonSchema = Record<string, unknown>;
 
 export function collectionSchema(info: CollectionInfo, version: string): JsonSchema {
-  const body = z.toJSONSchema(z.array(info.schema), { io: 'input', target: 'draft-2020-12' }) as JsonSchema;
+  const body = z.toJSONSchema(z.array(info.schema), { io: 'input', target: 'draft-2020-12', override: describeVocabularyValues }) as JsonSchema;
   const { $schema, ...rest } = body;
   return {
     $schema,
@@ -22,6 +22,15 @@ export function collectionSchema(info: CollectionInfo, version: string): JsonSch
     description: `The file data/${info.name}.json: an array of ${info.record} records sorted by id. ${info.description}`,
     ...rest,
   };
+}
+
+/** Writes each vocabulary as an `anyOf` of described constants, so every value's meaning is in the schema. */
+function describeVocabularyValues(ctx: { zodSchema: z.core.$ZodType; jsonSchema: Record<string, unknown> }) {
+  const info = vocabularyOf(ctx.zodSchema as z.ZodType);
+  if (!info) return;
+  delete ctx.jsonSchema.enum;
+  delete ctx.jsonSchema.type;
+  ctx.jsonSchema.anyOf = Object.entries(info.terms).map(([value, description]) => ({ type: 'string', const: value, description }));
 }
 
 export function generateSchemas(version: string): Map<string, JsonSchema> {

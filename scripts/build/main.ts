@@ -3,16 +3,15 @@
  * release artifact, checks the bundle again, and only then replaces dist/.
  * A failed build leaves the previous dist/ untouched.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { lintData } from '../lint/run.js';
 import { formatReport } from '../lint/report.js';
 import { countLevels } from '../lint/problems.js';
 import { parseArgs, projectRoot } from '../lib/cli.js';
 import { BundleError, buildBundle } from './bundle.js';
 import type { Dataset } from './dataset.js';
-import type { PackageMeta } from './datapackage.js';
+import { COMPILED_SCHEMAS, packageMeta } from './meta.js';
+import { writeAtomically } from './write-atomically.js';
 
 const args = parseArgs(process.argv.slice(2), { root: 'string', out: 'string', quiet: 'boolean' });
 if (!args.ok) {
@@ -35,24 +34,11 @@ if (errors > 0) {
   process.exit(1);
 }
 
-const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { name: string; version: string; description: string; homepage?: string; keywords?: string[] };
-const meta: PackageMeta = {
-  name: pkg.name,
-  version: pkg.version,
-  title: 'Overseas Chinese police stations and Italy–China police cooperation',
-  description: pkg.description,
-  ...(pkg.homepage ? { homepage: pkg.homepage } : {}),
-  keywords: pkg.keywords ?? [],
-  sources: [
-    { title: 'Safeguard Defenders, 110 Overseas – Chinese Transnational Policing Gone Wild (September 2022)', path: 'https://safeguarddefenders.com/en/blog/230000-chinese-persuaded-return-abroad-long-arm-policing-expands' },
-    { title: 'Safeguard Defenders, Patrol and Persuade – A follow up on 110 Overseas investigation (December 2022)', path: 'https://safeguarddefenders.com/zh-hans/node/579' },
-  ],
-};
+const meta = packageMeta(project);
 
 let bundle;
 try {
-  const compiledSchemas = join(dirname(fileURLToPath(import.meta.url)), '../../schemas');
-  bundle = buildBundle(lint.data as unknown as Dataset, meta, compiledSchemas);
+  bundle = buildBundle(lint.data as unknown as Dataset, meta, COMPILED_SCHEMAS);
 } catch (error) {
   if (error instanceof BundleError) {
     console.error('Build refused: the built bundle failed its checks:');
@@ -63,22 +49,9 @@ try {
   throw error;
 }
 
-// Write everything to a sibling temporary folder, then swap it in.
-const temp = `${out}.tmp-${process.pid}`;
-const old = `${out}.old-${process.pid}`;
 try {
-  rmSync(temp, { recursive: true, force: true });
-  for (const [path, bytes] of [...bundle.files].sort(([a], [b]) => a.localeCompare(b))) {
-    const target = join(temp, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, bytes);
-  }
-  if (existsSync(out)) renameSync(out, old);
-  renameSync(temp, out);
-  rmSync(old, { recursive: true, force: true });
+  writeAtomically(out, bundle.files);
 } catch (error) {
-  rmSync(temp, { recursive: true, force: true });
-  if (!existsSync(out) && existsSync(old)) renameSync(old, out);
   console.error(`Build failed while writing (${(error as Error).message}); ${out} is unchanged.`);
   process.exit(1);
 }

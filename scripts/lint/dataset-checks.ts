@@ -9,7 +9,7 @@ import { collections } from '../../schemas/index.js';
 import type { Agreement, Event, Figure, Source, Station, Statement } from '../../schemas/index.js';
 import { certainlyBefore } from './dates.js';
 import { pointer, type Problem } from './problems.js';
-import { collectReferences } from './schema-walk.js';
+import { collectReferences, forEachReference } from './schema-walk.js';
 import { closest } from './similar.js';
 
 /** Records by collection, as parsed from the files; each record kept with its index in its file. */
@@ -41,28 +41,31 @@ export function checkDataset(data: Dataset): Problem[] {
     ids.set(info.name, seen);
   }
 
-  // References.
+  // References: a fast pass without paths; a record with a broken reference is walked again to report where.
   const used = new Map<CollectionName, Set<string>>(collections.map((c) => [c.name, new Set<string>()]));
   for (const info of collections) {
     for (const { index, record } of data[info.name]) {
       const id = (record as { id?: string }).id;
+      let broken = false;
+      forEachReference(info.schema, record, (collection, target) => {
+        if (ids.get(collection)!.has(target)) used.get(collection)!.add(target);
+        else broken = true;
+      });
+      const original = (record as { original?: unknown }).original;
+      if (info.name === 'sources' && original !== undefined && original === id) {
+        problems.push({ level: 'error', scope: 'dataset', check: 'reference', file: info.file, id, path: pointer([index, 'original']), message: 'a source cannot be its own original' });
+      }
+      if (!broken) continue;
       for (const ref of collectReferences(info.schema, record)) {
         const targetIds = ids.get(ref.collection)!;
-        if (ref.collection === info.name && ref.id === id && ref.path[0] === 'original') {
-          problems.push({ level: 'error', scope: 'dataset', check: 'reference', file: info.file, id, path: pointer([index, ...ref.path]), message: 'a source cannot be its own original' });
-          continue;
-        }
-        if (targetIds.has(ref.id)) {
-          used.get(ref.collection)!.add(ref.id);
-        } else {
-          const guess = closest(ref.id, targetIds.keys());
-          problems.push({
-            level: 'error', scope: 'dataset', check: 'reference', file: info.file, id, path: pointer([index, ...ref.path]),
-            message: `"${ref.id}" is not the id of any record in ${fileOf(ref.collection)}`,
-            expected: `an id from ${fileOf(ref.collection)}`,
-            tip: guess ? `Did you mean "${guess}"?` : `Add the record to ${fileOf(ref.collection)} first, or correct the id.`,
-          });
-        }
+        if (targetIds.has(ref.id)) continue;
+        const guess = closest(ref.id, targetIds.keys());
+        problems.push({
+          level: 'error', scope: 'dataset', check: 'reference', file: info.file, id, path: pointer([index, ...ref.path]),
+          message: `"${ref.id}" is not the id of any record in ${fileOf(ref.collection)}`,
+          expected: `an id from ${fileOf(ref.collection)}`,
+          tip: guess ? `Did you mean "${guess}"?` : `Add the record to ${fileOf(ref.collection)} first, or correct the id.`,
+        });
       }
     }
   }

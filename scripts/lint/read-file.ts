@@ -42,7 +42,13 @@ export function readDataFile(absolutePath: string, file: string): ReadResult {
     return fail('readable', `cannot read the file (${code})`, 'Every collection needs its file in data/, holding a JSON array (use [] for none).');
   }
 
-  const badByte = firstInvalidUtf8Byte(bytes);
+  // The native decoder checks well-formedness fast; the byte scan runs only to say where it failed.
+  let badByte: number | undefined;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    badByte = firstInvalidUtf8Byte(bytes) ?? 0;
+  }
   if (badByte !== undefined) {
     return fail('utf-8', `the file is not valid UTF-8 (first bad byte at offset ${badByte})`, 'Save the file as UTF-8 in your editor.', { expected: 'UTF-8 text' });
   }
@@ -118,19 +124,30 @@ export function recordId(record: unknown): string | undefined {
   return undefined;
 }
 
+/** Reports keys that could alter prototypes. The path is kept on a shared stack and copied only when reporting. */
 function findForbiddenKeys(value: unknown, path: Array<string | number>, problems: Problem[], file: string, id: string | undefined): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => findForbiddenKeys(item, [...path, i], problems, file, id));
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item && typeof item === 'object') {
+        path.push(i);
+        findForbiddenKeys(item, path, problems, file, id);
+        path.pop();
+      }
+    }
   } else if (value && typeof value === 'object') {
     for (const key of Object.keys(value)) {
+      path.push(key);
       if (FORBIDDEN_KEYS.has(key)) {
         problems.push({
-          level: 'error', scope: 'file', check: 'forbidden-key', file, id, path: pointer([...path, key]),
+          level: 'error', scope: 'file', check: 'forbidden-key', file, id, path: pointer(path),
           message: `the key "${key}" is not allowed in data`,
           tip: 'Keys named __proto__, constructor or prototype can alter objects in programs that read the data; remove it.',
         });
       }
-      findForbiddenKeys((value as Record<string, unknown>)[key], [...path, key], problems, file, id);
+      const child = (value as Record<string, unknown>)[key];
+      if (child && typeof child === 'object') findForbiddenKeys(child, path, problems, file, id);
+      path.pop();
     }
   }
 }

@@ -55,7 +55,52 @@ export interface Reference {
   id: string;
 }
 
-/** Every reference to another record that `value` makes, according to `schema`. */
+type Visit = (collection: CollectionName, id: string) => void;
+type Walker = (value: unknown, visit: Visit) => void;
+const walkers = new WeakMap<z.ZodType, Walker | null>();
+
+/** A function that visits the references in a value, compiled once per schema; null when the schema holds none. */
+function compileWalker(schema: z.ZodType): Walker | null {
+  if (walkers.has(schema)) return walkers.get(schema)!;
+  let walker: Walker | null = null;
+  const inner = unwrap(schema);
+  const target = referenceTarget(schema) ?? referenceTarget(inner);
+  const d = def(inner);
+  if (target) {
+    walker = (value, visit) => {
+      if (typeof value === 'string') visit(target, value);
+    };
+  } else if (d.type === 'object' && d.shape) {
+    const children = Object.entries(d.shape)
+      .map(([key, child]) => [key, compileWalker(child)] as const)
+      .filter((entry): entry is readonly [string, Walker] => entry[1] !== null);
+    if (children.length) {
+      walker = (value, visit) => {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+        for (const [key, child] of children) {
+          const v = (value as Record<string, unknown>)[key];
+          if (v !== undefined) child(v, visit);
+        }
+      };
+    }
+  } else if (d.type === 'array' && d.element) {
+    const element = compileWalker(d.element);
+    if (element) {
+      walker = (value, visit) => {
+        if (Array.isArray(value)) for (const item of value) element(item, visit);
+      };
+    }
+  }
+  walkers.set(schema, walker);
+  return walker;
+}
+
+/** Calls `visit` for every reference to another record that `value` makes, according to `schema`. */
+export function forEachReference(schema: z.ZodType, value: unknown, visit: Visit): void {
+  compileWalker(schema)?.(value, visit);
+}
+
+/** Every reference with its path: slower, for reporting a record that has a broken one. */
 export function collectReferences(schema: z.ZodType, value: unknown, path: Array<string | number> = [], out: Reference[] = []): Reference[] {
   const target = referenceTarget(unwrap(schema)) ?? referenceTarget(schema);
   if (target) {
