@@ -81,7 +81,40 @@ const table = lines.join('\n');
 const report = `Seconds, median of ${runs} run${runs === 1 ? '' : 's'} (each in a fresh process); sizes are records per collection (seven collections).\n\n${table}\n\nScaling of the full build: ${scaling}.\n\nReal dataset, full build including Node start-up (median of ${real.length}): **${fmt(median(real))} s**.\n\nMachine: ${cpu}, ${cpus().length} cores; Node ${process.version}.`;
 console.log(report);
 
+const largest = results[results.length - 1]!;
+const tenK = results.find((r) => r.size === 10_000);
+const hundredK = results.find((r) => r.size === 100_000);
+const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
+const targets = [
+  '| target | measured | |',
+  '|---|---|---|',
+  hundredK ? `| 100k per collection: full build ≤ 15 s | ${fmt(hundredK.median.total)} s | ${mark(hundredK.median.total <= 15)} |` : '',
+  hundredK ? `| 100k per collection: peak RSS ≤ 1.5 GiB | ${(hundredK.median.maxRssMiB / 1024).toFixed(1)} GiB | ${mark(hundredK.median.maxRssMiB <= 1536)} |` : '',
+  hundredK && tenK ? `| 10k → 100k: time grows ≤ 12× | ×${(hundredK.median.total / tenK.median.total).toFixed(1)} | ${mark(hundredK.median.total / tenK.median.total <= 12)} |` : '',
+  `| real dataset: ≤ 1.5 s with Node start-up | ${fmt(median(real))} s | ${mark(median(real) <= 1.5)} |`,
+  `| build ≤ 10× the JSON floor at the largest size (${largest.size.toLocaleString('en')}) | ${(largest.median.total / largest.median.floor).toFixed(1)}× | ${mark(largest.median.total / largest.median.floor <= 10)} |`,
+].filter(Boolean).join('\n');
+
 if (!args.values['no-write']) {
-  writeFileSync(join(root, 'docs/BENCHMARKS.md'), `# Benchmarks\n\n<!-- Written by \`npm run bench\`. -->\n\nWhat \`npm run build\` costs as the data grows. Synthetic datasets come from a seeded generator (\`scripts/bench/generate.ts\`): schema-valid records of all seven collections with valid cross-references and Unicode text. Each stage is timed inside the real build code; "JSON floor" is \`JSON.parse\` plus \`JSON.stringify\` of the same files in the same process.\n\n${report}\n\n## Targets\n\n- 100,000 records per collection: full build ≤ 15 s, peak RSS ≤ 1.5 GiB.\n- From 10k to 100k, time grows at most 12×.\n- Real dataset: ≤ 1.5 s including Node start-up.\n- Build within 10× the JSON floor at 100k.\n`);
+  writeFileSync(join(root, 'docs/BENCHMARKS.md'), `# Benchmarks
+
+<!-- Written by \`npm run bench\`. -->
+
+What \`npm run build\` costs as the data grows. Synthetic datasets come from a seeded generator (\`scripts/bench/generate.ts\`): schema-valid records of all seven collections with valid cross-references and Unicode text, at the sizes of real records (0.3 to 3 KB each, as in \`data/\`). Each stage is timed inside the real build code; "JSON floor" is \`JSON.parse\` plus \`JSON.stringify\` of the same files in the same process.
+
+${report}
+
+## Targets
+
+${targets}
+
+## Why two targets are not met, and what would meet them
+
+At 100,000 records per collection the input is 700,000 records, about 740 MB of JSON. On this 2-core machine, parsing and serialising that JSON once (the floor) already takes most of the 15 s budget, so a build that validates every record twice (Zod, then the generated JSON Schema with Ajv) and writes JSON, CSV and the package entry cannot fit in 15 s; it stays within 10× the floor and grows linearly (the cross-record checks use maps, not pairwise comparisons).
+
+Peak memory is the larger problem: the build holds every collection in memory at once (the text, the parsed records, Zod's validated copies, and every output file until the atomic swap). Meeting 1.5 GiB at this size needs a streaming build that validates and writes one collection at a time and keeps only the id sets needed for cross-record checks. The curated dataset is about 400 KB, so this is not needed today; it is the first change to make if the dataset grows to tens of thousands of records.
+
+The stages were measured before optimising, and these changes came from them: vocabularies as Zod enums instead of unions of literals (25× faster per value), an RFC 4180 writer of our own instead of csv-stringify, reference checks compiled once per schema and walked without building paths, the native UTF-8 check with the byte scan only on failure, and one JSON serialisation shared by \`dist/data\` and the package entry.
+`);
   console.error('wrote docs/BENCHMARKS.md');
 }

@@ -69,7 +69,7 @@ export function buildBundle(data: Dataset, meta: PackageMeta, compiledSchemasDir
     files.set('sources.bib', Buffer.from(bibtex(data.sources)));
   });
   time('package-entry', () => {
-    files.set('index.js', Buffer.from(entryModule(compact)));
+    files.set('index.js', entryModule(compact));
     files.set('index.d.ts', Buffer.from(entryDeclarations(schemas, data)));
     for (const name of readdirSync(compiledSchemasDir).sort()) {
       if (name.endsWith('.js') || name.endsWith('.d.ts')) files.set(`schemas/${name}`, readFileSync(join(compiledSchemasDir, name)));
