@@ -33,6 +33,9 @@ for name, resource in resources.items():
     report(f"pandas reads {resource['path']} with exactly the declared columns", list(frame.columns) == expected, f"{list(frame.columns)[:3]}…")
     problems = []
     for f in fields:
+        if f["name"] not in frame.columns:
+            problems.append(f"{f['name']} is missing")
+            continue
         column = frame[f["name"]].dropna()
         if column.empty:
             continue
@@ -49,14 +52,15 @@ for collection in ["sources", "actors", "stations", "agreements", "statements", 
 
 text_checks = [("stations", "name_original", "福州警侨事务海外服务站"), ("statements", "text", "più"), ("actors", "name", "Jan Lipavský")]
 for table, column, needle in text_checks:
-    found = table in frames and frames[table][column].astype(str).str.contains(needle, regex=False).any()
+    found = table in frames and column in frames[table].columns and frames[table][column].astype(str).str.contains(needle, regex=False).any()
     report(f"Chinese and Italian text survive in {table}.{column} ({needle})", found)
 
 for name, resource in resources.items():
     for fk in resource["schema"].get("foreignKeys", []):
         field = fk["fields"][0]
         target = fk["reference"]["resource"]
-        if name not in frames or target not in frames:
+        if name not in frames or target not in frames or field not in frames[name].columns:
+            report(f"foreign key {name}.{field} → {target}.id can be checked", False, "table or column missing")
             continue
         values = set(frames[name][field].dropna())
         missing = values - set(frames[target]["id"])
