@@ -130,7 +130,7 @@ describe.skipIf(!!skipReason)('the static site in Chromium', () => {
   it('shows the conflicting signing accounts of the 2015 memorandum side by side', async () => {
     const page = await open('agreements/it-cn-joint-patrol-memorandum-2015.html');
     const dates = await page.locator('table.signing tbody tr td:first-child').allTextContents();
-    expect(dates).toEqual(['2015-09-24', '2015-09-24', '2015-04-27']);
+    expect(dates).toEqual(['2015-09-24', '2015-09-24', '2015-04-27', '2016']);
     await page.close();
   });
 
