@@ -113,9 +113,10 @@ function preferredOf<T>(claims: ReadonlyArray<{ value: T; preferred?: unknown }>
   return (claims.find((c) => c.preferred) ?? claims[0])?.value;
 }
 
+/** The columns every table of attributed claims shares. */
 const claimFields = (valueDescription: string): Field[] => [
   text('value', valueDescription, true),
-  text('claimed_by', ''),
+  ref('claimed_by', 'actors', 'Id of the actor who makes the claim.'),
   bool('preferred', 'Whether the project prefers this version over conflicting ones.'),
   text('preferred_reason', 'Why this version is preferred.'),
   text('note', 'Context for this version.'),
@@ -206,7 +207,7 @@ export const tables: Table[] = [
       ref('station_id', 'stations', 'Id of the station.', true),
       { name: 'field', type: 'string', description: 'Which field the claim is about.', required: true, enum: ['address', 'host_organisation', 'operator', 'opened', 'reported_by'] },
       seq(),
-      ...claimFields('The claimed value: text, a partial date, or an actor id (see value_actor).').map((f) => (f.name === 'claimed_by' ? ref('claimed_by', 'actors', 'Id of the actor who makes the claim.') : f)),
+      ...claimFields('The claimed value: text, a partial date, or an actor id (see value_actor).'),
       ref('value_actor', 'actors', 'The value again when it is an actor id (operator, host_organisation, reported_by).'),
     ],
     rows: (d) =>

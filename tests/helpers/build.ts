@@ -1,8 +1,9 @@
 /** Runs the compiled build (`npm run build`'s second half) into a chosen folder. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { snapshotFiles } from '../../scripts/site/files.js';
 import { PROJECT_ROOT } from './fixture.js';
 
 export function build(out: string, root?: string) {
@@ -17,15 +18,4 @@ export function freshBuild(root?: string): string {
 }
 
 /** Every file below `dir`, as relative path → bytes. */
-export function snapshot(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return files;
-}
+export const snapshot = (dir: string): Map<string, Buffer> => snapshotFiles(dir);
