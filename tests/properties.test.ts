@@ -6,6 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { collections } from '../schemas/index.js';
 import { newAjv, collectionSchema } from '../scripts/build/json-schema.js';
+import { checkDataset, type Dataset } from '../scripts/lint/dataset-checks.js';
+import { checkRecords } from '../scripts/lint/record-checks.js';
 import { toCsv, unneutralise } from '../scripts/build/csv.js';
 import type { Table } from '../scripts/build/tables.js';
 import { PROJECT_ROOT, VALID_FIXTURE } from './helpers/fixture.js';
@@ -81,6 +83,23 @@ describe.each(collections.map((c) => [c.name, c] as const))('Zod and the generat
       { numRuns: 300, seed: 20261122 },
     );
     expect(invalid).toBeGreaterThan(30); // the generator does reach invalid records
+  });
+
+  it('the linter reports problems in mutated records and never throws', () => {
+    const fixtureData = Object.fromEntries(collections.map((c) => [c.name, JSON.parse(readFileSync(join(VALID_FIXTURE, c.file), 'utf8'))])) as Record<string, Json[]>;
+    fc.assert(
+      fc.property(fc.nat(), fc.array(change, { minLength: 1, maxLength: 3 }), (pick, changes) => {
+        let record = fixtureData[name]![0];
+        changes.forEach((c, i) => {
+          const all = paths(record);
+          record = setAt(record, all[(pick + i * 5) % all.length]!, c);
+        });
+        const dataset = Object.fromEntries(collections.map((c) => [c.name, (c.name === name ? [record] : fixtureData[c.name]!).map((r, index) => ({ index, record: r }))])) as unknown as Dataset;
+        expect(() => checkRecords(info, [record])).not.toThrow();
+        expect(() => checkDataset(dataset)).not.toThrow();
+      }),
+      { numRuns: 200, seed: 20261122 },
+    );
   });
 });
 

@@ -17,7 +17,11 @@ export type Dataset = Record<CollectionName, ReadonlyArray<{ index: number; reco
 
 const fileOf = (name: CollectionName) => collections.find((c) => c.name === name)!.file;
 
-export function checkDataset(data: Dataset): Problem[] {
+const isRecord = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
+
+export function checkDataset(input: Dataset): Problem[] {
+  // Only objects can be checked across records; anything else was already reported by its schema.
+  const data = Object.fromEntries(Object.entries(input).map(([name, rows]) => [name, rows.filter((r) => isRecord(r.record))])) as Dataset;
   const problems: Problem[] = [];
   const ids = new Map<CollectionName, Map<string, number>>();
 
@@ -120,8 +124,8 @@ function checkInDateOrder(name: CollectionName, index: number, id: string | unde
   if (!Array.isArray(list)) return [];
   const out: Problem[] = [];
   for (let i = 1; i < list.length; i++) {
-    const a = (list[i - 1] as { date?: unknown }).date;
-    const b = (list[i] as { date?: unknown }).date;
+    const a = (list[i - 1] as { date?: unknown } | null)?.date;
+    const b = (list[i] as { date?: unknown } | null)?.date;
     if (typeof a === 'string' && typeof b === 'string' && certainlyBefore(b, a)) {
       out.push(problem(name, index, id, [field, i, 'date'], 'date-order', `${field} is not in date order: ${b} comes after ${a}`, `Sort ${field} by date.`));
     }
@@ -166,8 +170,8 @@ function checkAgreements(rows: Rows): Problem[] {
     const a = record as Partial<Agreement>;
     out.push(...checkPreferred('agreements', index, a.id, 'signing', a.signing));
     out.push(...checkInDateOrder('agreements', index, a.id, 'events', a.events));
-    a.in_force?.forEach((p, i) => out.push(...checkPeriod('agreements', index, a.id, ['in_force', i, 'end'], p?.start, p?.end, 'the period in force')));
-    a.events?.forEach((e, i) => out.push(...checkPeriod('agreements', index, a.id, ['events', i, 'end'], e?.date, e?.end, 'the event')));
+    if (Array.isArray(a.in_force)) a.in_force.forEach((p, i) => out.push(...checkPeriod('agreements', index, a.id, ['in_force', i, 'end'], p?.start, p?.end, 'the period in force')));
+    if (Array.isArray(a.events)) a.events.forEach((e, i) => out.push(...checkPeriod('agreements', index, a.id, ['events', i, 'end'], e?.date, e?.end, 'the event')));
   }
   return out;
 }

@@ -32,7 +32,7 @@ export function lintData(root: string): LintResult {
     problems.push(...read.problems);
     raw[info.name] = read.records ?? [];
     counts[info.name] = raw[info.name].length;
-    dataset[info.name] = raw[info.name].map((record, index) => ({ index, record })).filter(({ record }) => record && typeof record === 'object' && !Array.isArray(record));
+    dataset[info.name] = raw[info.name].map((record, index) => ({ index, record }));
   }
   const readTime = performance.now() - t;
 
