@@ -21,7 +21,7 @@ const isRecord = (value: unknown) => !!value && typeof value === 'object' && !Ar
 
 export function checkDataset(input: Dataset): Problem[] {
   // Only objects can be checked across records; anything else was already reported by its schema.
-  const data = Object.fromEntries(Object.entries(input).map(([name, rows]) => [name, rows.filter((r) => isRecord(r.record))])) as Dataset;
+  const data = Object.fromEntries(Object.entries(input).map(([name, rows]) => [name, rows.filter((r) => isRecord(r.record))])) as unknown as Dataset;
   const problems: Problem[] = [];
   const ids = new Map<CollectionName, Map<string, number>>();
 
