@@ -218,3 +218,45 @@ describe('all problems in one run', () => {
     expect(new Set(problems.map((p) => p.scope))).toEqual(new Set(['file', 'record', 'dataset']));
   });
 });
+
+describe('stable ids (data/ids/)', () => {
+  const released = (ids: Record<string, string[]>) => JSON.stringify({ version: '0.1.0', ids: { sources: [], actors: [], stations: [], agreements: [], statements: [], figures: [], events: [], ...ids } });
+
+  it('accepts released ids that are all still present', () => {
+    const f = fixture().write('ids/released', released({ events: ['example-report-2022-12-05'] })).write('ids/retired', '[]');
+    expect(lint(f.root)).toEqual([]);
+  });
+
+  it('reports a released id that has disappeared', () => {
+    const f = fixture().write('ids/released', released({ events: ['example-report-2022-12-05', 'example-gone'] }));
+    const p = expectProblem(lint(f.root), 'id-removed', { file: 'data/events.json', id: 'example-gone' });
+    expect(p.tip).toContain('data/ids/retired.json');
+  });
+
+  it('accepts a released id once it is retired with a redirect to a live record', () => {
+    const f = fixture()
+      .write('ids/released', released({ events: ['example-report-2022-12-05', 'example-gone'] }))
+      .write('ids/retired', JSON.stringify([{ collection: 'events', id: 'example-gone', retired_in: '0.2.0', replaced_by: 'example-report-2022-12-05', reason: 'Merged.' }]));
+    expect(lint(f.root)).toEqual([]);
+  });
+
+  it('reports a retired id that is used again', () => {
+    const f = fixture().write('ids/retired', JSON.stringify([{ collection: 'events', id: 'example-report-2022-12-05', retired_in: '0.2.0', reason: 'Withdrawn.' }]));
+    expectProblem(lint(f.root), 'id-reused', { file: 'data/ids/retired.json', id: 'example-report-2022-12-05', path: '/0/id' });
+  });
+
+  it('reports a redirect chain and a redirect to nowhere', () => {
+    const f = fixture().write('ids/retired', JSON.stringify([
+      { collection: 'events', id: 'old-a', retired_in: '0.2.0', replaced_by: 'old-b', reason: 'Renamed.' },
+      { collection: 'events', id: 'old-b', retired_in: '0.3.0', replaced_by: 'nowhere', reason: 'Renamed again.' },
+    ]));
+    const problems = lint(f.root);
+    expectProblem(problems, 'id-redirect', { file: 'data/ids/retired.json', id: 'old-a', path: '/0/replaced_by' });
+    expectProblem(problems, 'id-redirect', { file: 'data/ids/retired.json', id: 'old-b', path: '/1/replaced_by' });
+  });
+
+  it('reports a malformed registry', () => {
+    const f = fixture().write('ids/retired', JSON.stringify([{ collection: 'events', id: 'x' }]));
+    expectProblem(lint(f.root), 'schema', { file: 'data/ids/retired.json' });
+  });
+});

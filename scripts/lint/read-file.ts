@@ -11,6 +11,8 @@ export interface ReadResult {
   problems: Problem[];
   /** The parsed records, or undefined when the file could not be read as an array. */
   records: unknown[] | undefined;
+  /** The parsed value, whatever its shape (for files that are not record arrays); undefined when unreadable. */
+  value?: unknown;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -27,7 +29,8 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-export function readDataFile(absolutePath: string, file: string): ReadResult {
+/** Reads and parses a data file. With `{ array: false }` the file may hold any JSON value (no record checks). */
+export function readDataFile(absolutePath: string, file: string, options: { array?: boolean } = {}): ReadResult {
   const problems: Problem[] = [];
   const fail = (check: string, message: string, tip: string, extra: Partial<Problem> = {}): ReadResult => {
     problems.push({ level: 'error', scope: 'file', check, file, path: '', message, tip, ...extra });
@@ -75,6 +78,11 @@ export function readDataFile(absolutePath: string, file: string): ReadResult {
     const where = located ? lineColumn(text, located.offset) : {};
     const reason = located?.reason ?? (error as Error).message;
     return fail('json-syntax', `invalid JSON: ${reason}`, 'Look for a missing or trailing comma, an unclosed bracket or an unescaped quote at or just before this point.', where);
+  }
+
+  if (options.array === false) {
+    findForbiddenKeys(parsed, [], problems, file, undefined);
+    return { problems, records: undefined, value: parsed };
   }
 
   if (!Array.isArray(parsed)) {

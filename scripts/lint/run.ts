@@ -7,7 +7,8 @@ import { collections } from '../../schemas/index.js';
 import type { CollectionName } from '../../schemas/primitives.js';
 import { checkDataset, type Dataset } from './dataset-checks.js';
 import type { Problem } from './problems.js';
-import { readDataFile } from './read-file.js';
+import { readDataFile, recordId } from './read-file.js';
+import { checkIdRegistry } from './id-registry.js';
 import { checkRecords } from './record-checks.js';
 
 export interface LintResult {
@@ -46,6 +47,8 @@ export function lintData(root: string): LintResult {
 
   t = performance.now();
   problems.push(...checkDataset(dataset as Dataset));
+  const liveIds = new Map(collections.map((c) => [c.name, new Set(raw[c.name].map(recordId).filter((id): id is string => id !== undefined))]));
+  problems.push(...checkIdRegistry(root, liveIds));
   const datasetTime = performance.now() - t;
 
   return { problems, data, counts, timings: { read: readTime / 1000, records: recordTime / 1000, dataset: datasetTime / 1000 } };

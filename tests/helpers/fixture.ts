@@ -1,7 +1,7 @@
 /** Copies of the valid fixture dataset, broken on purpose by a test. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const VALID_FIXTURE = resolve(import.meta.dirname, '../fixtures/valid');
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -12,7 +12,7 @@ export interface Fixture {
   root: string;
   /** Parses a data file, lets `edit` change it, writes it back. */
   edit(collection: string, edit: (records: Json[]) => void): Fixture;
-  /** Replaces a data file with raw bytes or text. */
+  /** Replaces a data file (`events`, or `ids/retired`) with raw bytes or text. */
   write(collection: string, content: string | Uint8Array): Fixture;
   read(collection: string): Json[];
 }
@@ -30,6 +30,7 @@ export function fixture(from = VALID_FIXTURE): Fixture {
       return self;
     },
     write(collection, content) {
+      mkdirSync(dirname(file(collection)), { recursive: true });
       writeFileSync(file(collection), content);
       return self;
     },
