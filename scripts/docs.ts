@@ -10,8 +10,10 @@ import { dataDictionary } from './build/dictionary.js';
 import { tables } from './build/tables.js';
 import { projectRoot } from './lib/cli.js';
 import { readmeWithCounts } from './lib/readme-counts.js';
+import { requireValidData } from './lib/require-valid-data.js';
 
 const root = projectRoot();
+requireValidData(root, 'npm run docs');
 const targets: Array<[string, (current: string) => string]> = [
   ['docs/data-dictionary.md', () => dataDictionary(tables) + '\n'],
   ['README.md', (current) => readmeWithCounts(current, root)],

@@ -10,14 +10,17 @@ import { collections } from '../schemas/index.js';
 import { ReleasedIds } from '../schemas/ids.js';
 import { RELEASED_FILE } from './lint/id-registry.js';
 import { projectRoot } from './lib/cli.js';
+import { requireValidData } from './lib/require-valid-data.js';
 
 const root = projectRoot();
+const lint = requireValidData(root, 'npm run release:ids');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
 const path = join(root, RELEASED_FILE);
+// The linter has checked data/ids/released.json too, so it parses.
 const previous = existsSync(path) ? ReleasedIds.parse(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
 const ids = Object.fromEntries(
   collections.map((c) => {
-    const current = (JSON.parse(readFileSync(join(root, c.file), 'utf8')) as Array<{ id: string }>).map((r) => r.id);
+    const current = (lint.data[c.name] as Array<{ id: string }>).map((r) => r.id);
     return [c.name, [...new Set([...(previous?.ids[c.name] ?? []), ...current])].sort()];
   }),
 );

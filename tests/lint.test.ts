@@ -255,6 +255,13 @@ describe('stable ids (data/ids/)', () => {
     expectProblem(problems, 'id-redirect', { file: 'data/ids/retired.json', id: 'old-b', path: '/1/replaced_by' });
   });
 
+  it('does not report the ids of a file that could not be read as removed', () => {
+    const f = fixture().write('ids/released', released({ events: ['example-report-2022-12-05'] })).write('events', '[{"id": ');
+    const problems = lint(f.root);
+    expectProblem(problems, 'json-syntax', { file: 'data/events.json' });
+    expect(byCheck(problems, 'id-removed')).toEqual([]);
+  });
+
   it('reports a malformed registry', () => {
     const f = fixture().write('ids/retired', JSON.stringify([{ collection: 'events', id: 'x' }]));
     expectProblem(lint(f.root), 'schema', { file: 'data/ids/retired.json' });

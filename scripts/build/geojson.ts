@@ -1,7 +1,7 @@
 /** Stations as an RFC 7946 FeatureCollection: longitude first, flat properties. */
 import type { Station } from '../../schemas/index.js';
+import { preferredValue } from './records.js';
 
-const preferred = <T>(claims: ReadonlyArray<{ value: T; preferred?: unknown }>) => (claims.find((c) => c.preferred) ?? claims[0])?.value;
 
 export function stationsGeoJson(stations: readonly Station[]) {
   return {
@@ -22,7 +22,7 @@ export function stationsGeoJson(stations: readonly Station[]) {
           status: s.status.value,
           status_as_of: s.status.as_of,
           operator: [...new Set(s.operator.map((c) => c.value))].join('; ') || null,
-          opened: preferred(s.opened) ?? null,
+          opened: preferredValue(s.opened) ?? null,
           reported_by: s.reported_by.map((c) => c.value).join('; '),
         },
       })),

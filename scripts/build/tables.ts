@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { ID_PATTERN, PARTIAL_DATE_PATTERN } from '../../schemas/primitives.js';
 import * as V from '../../schemas/vocabulary.js';
 import type { Dataset } from './dataset.js';
+import { citationsOf, preferredValue } from './records.js';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
 export type Cell = string | number | boolean | undefined;
@@ -53,23 +54,6 @@ const list = (name: string, description: string): Field => ({ name, type: 'strin
 const bool = (name: string, description: string): Field => ({ name, type: 'boolean', description, required: true });
 const seq = (description = 'Position within the record, from 1.'): Field => ({ name: 'seq', type: 'integer', description, required: true, minimum: 1 });
 
-/** Every citation anywhere in a record, with the JSON Pointer of the part it supports. */
-function citationsOf(record: unknown, path = ''): Array<{ path: string; source: string; locator?: string; excerpt?: string }> {
-  const out: Array<{ path: string; source: string; locator?: string; excerpt?: string }> = [];
-  const walk = (value: unknown, at: string) => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}/${i}`));
-    else if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) {
-        if (key === 'sources' && Array.isArray(v)) {
-          for (const c of v as Array<{ source: string; locator?: string; excerpt?: string }>) out.push({ path: at, ...c });
-        } else walk(v, `${at}/${key}`);
-      }
-    }
-  };
-  walk(record, path);
-  return out;
-}
-
 const sourceIds = (citations: ReadonlyArray<{ source: string }>) => join([...new Set(citations.map((c) => c.source))]);
 
 /** `<table>_sources`: every citation of every record of a collection. */
@@ -107,10 +91,6 @@ function linkTable(owner: string, singular: string, field: string, target: strin
     fields: [ref(key, owner, `Id of the record in ${owner}.`, true), ref(targetKey, target, `Id of the record in ${target}.`, true)],
     rows: (d) => get(d).flatMap(([id, ids]) => [...new Set(ids ?? [])].map((t) => ({ [key]: id, [targetKey]: t }))),
   };
-}
-
-function preferredOf<T>(claims: ReadonlyArray<{ value: T; preferred?: unknown }>): T | undefined {
-  return (claims.find((c) => c.preferred) ?? claims[0])?.value;
 }
 
 /** The columns every table of attributed claims shares. */
@@ -194,7 +174,7 @@ export const tables: Table[] = [
         id: s.id, name: s.name, name_original: s.name_original?.text, city: s.city, region: s.region, country: s.country,
         latitude: s.coordinates?.lat, longitude: s.coordinates?.lon, location_precision: s.coordinates?.precision,
         status: s.status.value, status_as_of: s.status.as_of, status_basis: s.status.basis,
-        operator: join([...new Set(s.operator.map((c) => c.value))]), opened: preferredOf(s.opened), address: preferredOf(s.address),
+        operator: join([...new Set(s.operator.map((c) => c.value))]), opened: preferredValue(s.opened), address: preferredValue(s.address),
         reported_by: join(s.reported_by.map((c) => c.value)), notes: s.notes,
       })),
   },
@@ -249,7 +229,7 @@ export const tables: Table[] = [
     rows: (d) =>
       d.agreements.map((a) => ({
         id: a.id, title: a.title, title_original: join(a.title_original?.map((t) => `${t.text} [${t.language}]`)), kind: a.kind, parties: join(a.parties), subject: a.subject,
-        signed: preferredOf(a.signing)?.date, status: a.status.value, status_as_of: a.status.as_of,
+        signed: preferredValue(a.signing)?.date, status: a.status.value, status_as_of: a.status.as_of,
         in_force: join(a.in_force.map((p) => `${p.start ?? ''}/${p.end ?? ''}`)), notes: a.notes,
       })),
   },

@@ -54,7 +54,7 @@ export function checkIdRegistry(root: string, liveIds: Map<CollectionName, Set<s
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(error(RELEASED_FILE, undefined, issue.path.filter((s): s is string | number => typeof s !== 'symbol'), 'schema', issue.message, 'The file is written by `npm run release:ids`; regenerate it rather than editing it.'));
     } else {
-      for (const c of collections) {
+      for (const c of collections.filter((x) => liveIds.has(x.name))) {
         parsed.data.ids[c.name].forEach((id, i) => {
           if (!liveIds.get(c.name)?.has(id) && !retiredKeys.has(`${c.name}/${id}`)) {
             problems.push(error(c.file, id, [], 'id-removed', `the id "${id}" was released in ${parsed.data.version} and is no longer in ${c.file}`, `Released ids never disappear: restore the record, or retire the id in ${RETIRED_FILE} (with replaced_by if it was renamed). ${RELEASED_FILE} ${pointer(['ids', c.name, i])}.`));

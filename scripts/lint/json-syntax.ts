@@ -33,58 +33,41 @@ export function locateSyntaxError(text: string): SyntaxProblem | undefined {
     }
     fail(`expected a value but found ${describe()}`);
   };
-  const object = () => {
-    i++;
-    ws();
-    if (text[i] === '}') {
-      i++;
-      return;
-    }
-    for (;;) {
-      ws();
-      if (text[i] === '}') fail('trailing comma before "}"', lastComma);
-      if (text[i] !== '"') fail(`expected a double-quoted key but found ${describe()}`);
-      string();
-      ws();
-      if (text[i] !== ':') fail(`expected ":" after the key but found ${describe()}`);
-      i++;
-      value();
-      ws();
-      if (text[i] === ',') {
-        lastComma = i++;
-        continue;
-      }
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      fail(`expected "," or "}" but found ${describe()}`);
-    }
-  };
   let lastComma = 0;
-  const array = () => {
+  /** The items of an object or array, separated by commas, up to `close`; a trailing comma is reported at the comma. */
+  const sequence = (close: '}' | ']', item: () => void) => {
     i++;
     ws();
-    if (text[i] === ']') {
+    if (text[i] === close) {
       i++;
       return;
     }
     for (;;) {
       ws();
-      if (text[i] === ']') fail('trailing comma before "]"', lastComma);
-      value();
+      if (text[i] === close) fail(`trailing comma before "${close}"`, lastComma);
+      item();
       ws();
       if (text[i] === ',') {
         lastComma = i++;
         continue;
       }
-      if (text[i] === ']') {
+      if (text[i] === close) {
         i++;
         return;
       }
-      fail(`expected "," or "]" but found ${describe()}`);
+      fail(`expected "," or "${close}" but found ${describe()}`);
     }
   };
+  const member = () => {
+    if (text[i] !== '"') fail(`expected a double-quoted key but found ${describe()}`);
+    string();
+    ws();
+    if (text[i] !== ':') fail(`expected ":" after the key but found ${describe()}`);
+    i++;
+    value();
+  };
+  const object = () => sequence('}', member);
+  const array = () => sequence(']', value);
   const string = () => {
     const start = i++;
     while (i < text.length) {

@@ -26,12 +26,14 @@ export function lintData(root: string): LintResult {
   const data = {} as Record<CollectionName, unknown[]>;
   const counts = {} as Record<CollectionName, number>;
   const raw = {} as Record<CollectionName, unknown[]>;
+  const readable = new Set<CollectionName>();
 
   let t = performance.now();
   for (const info of collections) {
     const read = readDataFile(join(root, info.file), info.file);
     problems.push(...read.problems);
     raw[info.name] = read.records ?? [];
+    if (read.records) readable.add(info.name);
     counts[info.name] = raw[info.name].length;
     dataset[info.name] = raw[info.name].map((record, index) => ({ index, record }));
   }
@@ -47,7 +49,8 @@ export function lintData(root: string): LintResult {
 
   t = performance.now();
   problems.push(...checkDataset(dataset as Dataset));
-  const liveIds = new Map(collections.map((c) => [c.name, new Set(raw[c.name].map(recordId).filter((id): id is string => id !== undefined))]));
+  // Only collections whose file could be read: an unreadable file is already reported, not as removed ids.
+  const liveIds = new Map(collections.filter((c) => readable.has(c.name)).map((c) => [c.name, new Set(raw[c.name].map(recordId).filter((id): id is string => id !== undefined))]));
   problems.push(...checkIdRegistry(root, liveIds));
   const datasetTime = performance.now() - t;
 

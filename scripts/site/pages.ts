@@ -1,6 +1,7 @@
 /** Every page of the site, built from the release's records. */
 import type { Agreement, Figure, Source, Station, Statement } from '../../schemas/index.js';
 import type { Dataset } from '../build/dataset.js';
+import { citationsOf, preferredValue } from '../build/records.js';
 import { esc, type Page } from './html.js';
 import { italyMap, legend, worldMap } from './map.js';
 import { dataTable } from './tables.js';
@@ -12,7 +13,6 @@ export interface Download {
 }
 
 const humanSize = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-const preferred = <T>(claims: ReadonlyArray<{ value: T; preferred?: unknown }>) => (claims.find((c) => c.preferred) ?? claims[0])?.value;
 
 export function buildPages(data: Dataset, version: string, downloads: readonly Download[], citation: { apa: string; bibtex: string }): Page[] {
   const actor = new Map(data.actors.map((a) => [a.id, a]));
@@ -26,15 +26,6 @@ export function buildPages(data: Dataset, version: string, downloads: readonly D
     return `<li id="${esc(s.id)}">${authors}${s.date ? `(${esc(s.date)}). ` : '(n.d.). '}<cite>${esc(s.title)}</cite>. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.url)}</a>${s.notes ? ` <span class="note">${esc(s.notes)}</span>` : ''}</li>`;
   };
   const referenceList = (ids: Iterable<string>) => `<ol class="references">${[...new Set(ids)].map((id) => source.get(id)).filter((s): s is Source => !!s).map(reference).join('\n')}</ol>`;
-  const allCitations = (record: unknown): string[] => {
-    const out: string[] = [];
-    const walk = (v: unknown) => {
-      if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === 'sources' && Array.isArray(x) ? out.push(...x.map((c: { source: string }) => c.source)) : walk(x);
-    };
-    walk(record);
-    return out;
-  };
 
   const quote = (s: Statement, up: string) =>
     `<figure class="statement"><blockquote lang="${esc(s.language)}">${esc(s.text)}</blockquote>${s.translation_en ? `<p class="translation">English${s.translation_by === 'project' ? ' (our translation)' : ''}: ${esc(s.translation_en)}</p>` : ''}<figcaption>${name(s.speaker)}, ${esc(s.date)}, ${esc(s.setting.description)} · ${s.form === 'indirect' ? 'reported speech' : 'direct quotation'} · ${esc(s.stance)} ${cited(s.sources, up)}</figcaption></figure>`;
@@ -77,7 +68,7 @@ ${s.history.length ? `<ol class="history">${s.history.map((e) => `<li><time>${es
 ${about.map((st) => quote(st, up)).join('\n') || '<p>None recorded.</p>'}
 ${figures.length ? `<h2>Figures, side by side</h2>${figureTable(figures, up)}` : ''}
 <h2>Sources</h2>
-${referenceList(allCitations(s))}`;
+${referenceList(citationsOf(s).map((c) => c.source))}`;
     return { path: `stations/${s.id}.html`, title: s.name, body };
   };
 
@@ -96,7 +87,7 @@ ${a.notes ? `<p class="note">${esc(a.notes)}</p>` : ''}
 <h2>Statements about this agreement (${about.length})</h2>
 ${about.map((st) => quote(st, up)).join('\n') || '<p>None recorded.</p>'}
 <h2>Sources</h2>
-${referenceList(allCitations(a))}`;
+${referenceList(citationsOf(a).map((c) => c.source))}`;
     return { path: `agreements/${a.id}.html`, title: a.title, body };
   };
 
@@ -109,7 +100,7 @@ ${referenceList(allCitations(a))}`;
       { label: 'Status', cell: (s) => `<span class="badge status-${esc(s.status.value)}">${esc(s.status.value.replace(/-/g, ' '))}</span>`, sort: (s) => s.status.value },
       { label: 'As of', cell: (s) => esc(s.status.as_of), sort: (s) => s.status.as_of },
       { label: 'Operator (claimed)', cell: (s) => [...new Set(s.operator.map((c) => c.value))].map(name).join(', ') || '<em>not established</em>' },
-      { label: 'Opened (claimed)', cell: (s) => esc(preferred(s.opened) ?? ''), sort: (s) => preferred(s.opened) ?? '' },
+      { label: 'Opened (claimed)', cell: (s) => esc(preferredValue(s.opened) ?? ''), sort: (s) => preferredValue(s.opened) ?? '' },
     ],
     [{ key: 'country', label: 'Country', value: (s) => s.country }, { key: 'status', label: 'Status', value: (s) => s.status.value }],
     'stations',
@@ -136,7 +127,7 @@ ${stationsTable}`,
       [
         { label: 'Agreement', cell: (a) => `<a href="agreements/${esc(a.id)}.html">${esc(a.title)}</a>`, sort: (a) => a.title },
         { label: 'Parties', cell: (a) => a.parties.map(name).join(', ') },
-        { label: 'Signed (preferred account)', cell: (a) => esc(preferred(a.signing)?.date ?? ''), sort: (a) => preferred(a.signing)?.date ?? '' },
+        { label: 'Signed (preferred account)', cell: (a) => esc(preferredValue(a.signing)?.date ?? ''), sort: (a) => preferredValue(a.signing)?.date ?? '' },
         { label: 'Accounts', cell: (a) => String(a.signing.length), sort: (a) => a.signing.length },
         { label: 'Status', cell: (a) => esc(a.status.value.replace(/-/g, ' ')), sort: (a) => a.status.value },
       ],

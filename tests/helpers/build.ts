@@ -17,5 +17,5 @@ export function freshBuild(root?: string): string {
   return out;
 }
 
-/** Every file below `dir`, as relative path → bytes. */
-export const snapshot = (dir: string): Map<string, Buffer> => snapshotFiles(dir);
+/** Every file below a folder, as relative path → bytes. */
+export { snapshotFiles as snapshot };
