@@ -1,6 +1,6 @@
 /** An agreement between states or police bodies. */
 import { z } from 'zod';
-import { Citations, claims, Id, OriginalName, PartialDate, Period, ref, Text } from './primitives.js';
+import { Citations, claims, Id, OriginalName, PartialDate, Period, ref, Text, Verification } from './primitives.js';
 import { AgreementEventKind, AgreementKind, AgreementStatus } from './vocabulary.js';
 
 export const Signing = z
@@ -44,6 +44,7 @@ export const Agreement = z
     events: z.array(AgreementEvent).describe('Dated events under the agreement, in date order.'),
     notes: Text.optional(),
     sources: Citations,
+    verification: Verification.optional(),
   })
   .describe('An agreement between states or police bodies.');
 export type Agreement = z.infer<typeof Agreement>;

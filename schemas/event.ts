@@ -1,6 +1,6 @@
 /** A dated entry of the timeline that belongs to no single station or agreement. */
 import { z } from 'zod';
-import { Citations, CountryCode, Id, PartialDate, ref, Text } from './primitives.js';
+import { Citations, CountryCode, Id, PartialDate, ref, Text, Verification } from './primitives.js';
 import { EventKind } from './vocabulary.js';
 
 export const Event = z
@@ -16,6 +16,7 @@ export const Event = z
     stations: z.array(ref('stations')).optional().describe('Ids of stations concerned.'),
     agreements: z.array(ref('agreements')).optional().describe('Ids of agreements concerned.'),
     sources: Citations,
+    verification: Verification.optional(),
   })
   .describe('A dated event of the timeline: reports, government responses, prosecutions.');
 export type Event = z.infer<typeof Event>;

@@ -3,6 +3,7 @@
  * country and language codes, citations and attributed claims.
  */
 import { z } from 'zod';
+import { VerificationStatus } from './vocabulary.js';
 
 /** The collections of the dataset, in the order they are documented and built. */
 export const COLLECTION_NAMES = [
@@ -77,8 +78,12 @@ export const LanguageCode = z
   .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, { message: 'must be a BCP 47 tag such as en, it or zh-Hans' })
   .describe('BCP 47 language tag: en, it, zh-Hans, fr.');
 
+/** The longest URL accepted; browsers and citation managers handle far less reliably beyond it. */
+export const MAX_URL_LENGTH = 2_000;
+
 export const Url = z
   .string()
+  .max(MAX_URL_LENGTH, { message: `is longer than ${MAX_URL_LENGTH} characters` })
   .regex(/^https?:\/\/[^\s]+$/, { message: 'must be an absolute http(s) URL' })
   .describe('Absolute http or https URL.');
 
@@ -105,9 +110,14 @@ export const Citation = z
   .strictObject({
     source: ref('sources').describe('Id of the cited source record.'),
     locator: Text.optional().describe('Where in the source: page, paragraph, section, table row.'),
-    excerpt: Text.optional().describe('A short verbatim excerpt of the source that supports the record.'),
+    excerpt: Text.optional().describe(
+      'A short verbatim excerpt of the supporting passage, in the language of the source that was read (the `via` source where there is one).',
+    ),
+    via: ref('sources')
+      .optional()
+      .describe('Id of the source that was read and reports the cited work, where the cited work itself was not read ("as reported by").'),
   })
-  .describe('A citation of one source: its id, optionally a locator and a short verbatim excerpt.');
+  .describe('A citation of one source: its id, optionally a locator, a short verbatim excerpt and the source it is known through.');
 export type Citation = z.infer<typeof Citation>;
 
 export const Citations = z.array(Citation).min(1).describe('The sources that support this, at least one.');
@@ -150,3 +160,12 @@ export const Period = z
     end: PartialDate.optional().describe('Last day, month or year of the period; absent while it continues or is unknown.'),
   })
   .describe('A period between two partial dates; either end may be absent.');
+
+/** The outcome of checking a record against readable copies of its sources. */
+export const Verification = z
+  .strictObject({
+    status: VerificationStatus,
+    checked: PartialDate.describe('When the record was last checked against its sources.'),
+    note: Text.optional().describe('What was corrected, or what could not be read and why; required when unverifiable.'),
+  })
+  .describe('Whether and when the record was checked against readable copies of its sources, and with what result.');

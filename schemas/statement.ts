@@ -1,7 +1,7 @@
 /** What someone said, verbatim as the cited source prints it. */
 import { z } from 'zod';
-import { Citations, Id, LanguageCode, PartialDate, ref, Text } from './primitives.js';
-import { SettingKind, Stance, StatementForm, TranslationBy } from './vocabulary.js';
+import { Citations, Id, LanguageCode, PartialDate, ref, Text, Verification } from './primitives.js';
+import { SettingKind, Stance, StatementForm, TextTranslationKind, TranslationBy } from './vocabulary.js';
 
 export const Statement = z
   .strictObject({
@@ -20,6 +20,13 @@ export const Statement = z
     text: Text.describe('The words, verbatim as the cited source prints them, in that language.'),
     language: LanguageCode.describe('Language of `text` as printed by the source.'),
     spoken_language: LanguageCode.optional().describe('Language the speaker used, where the source prints a translation.'),
+    text_translation: z
+      .strictObject({
+        kind: TextTranslationKind,
+        by: ref('actors').optional().describe('Id of the outlet or person who translated, where known.'),
+      })
+      .optional()
+      .describe('Present when `text` is itself a translation of the words spoken: who translated them.'),
     translation_en: Text.optional().describe('English translation where `text` is not English.'),
     translation_by: TranslationBy.optional(),
     stance: Stance,
@@ -33,6 +40,7 @@ export const Statement = z
       .describe('What the statement is about.'),
     context: Text.optional().describe('What the statement answered or referred to, in the project’s words.'),
     sources: Citations,
+    verification: Verification.optional(),
   })
   .describe('What someone said, verbatim as the cited source prints it, attributed and dated.');
 export type Statement = z.infer<typeof Statement>;

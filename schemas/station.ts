@@ -1,6 +1,6 @@
 /** A reported overseas Chinese police "service station". */
 import { z } from 'zod';
-import { Citations, claims, CountryCode, Id, OriginalName, PartialDate, ref, Text } from './primitives.js';
+import { Citations, claims, CountryCode, Id, OriginalName, PartialDate, ref, Text, Verification } from './primitives.js';
 import { LocationPrecision, StationEventKind, StationStatus } from './vocabulary.js';
 
 export const Coordinates = z
@@ -48,6 +48,7 @@ export const Station = z
     history: z.array(StationEvent).describe('What happened to the station, in date order.'),
     notes: Text.optional().describe('What is not established, and other caveats.'),
     sources: Citations,
+    verification: Verification.optional(),
   })
   .describe('A reported overseas Chinese police "service station". Its existence is a claim by whoever reported it.');
 export type Station = z.infer<typeof Station>;

@@ -74,30 +74,40 @@ export const ActorKind = vocabulary('actor kind', 'What kind of person or body t
   'political-party': 'A political party.',
 });
 
-export const StationStatus = vocabulary('station status', 'What is known of a reported station, as of a date.', {
-  reported: 'Listed by an NGO or the press; no official finding about it is known.',
-  'under-investigation': 'Host-country authorities said they are investigating it.',
+export const StationStatus = vocabulary('station status', 'What is known of a reported station, as of a date; each value names the evidence it requires (see METHODOLOGY).', {
+  reported: 'Listed by an NGO, the press or a politician; no official finding about it is known.',
+  'checks-ongoing': 'Host-country authorities said checks or monitoring continue; no investigation of it was announced.',
+  'under-investigation': 'Host-country authorities (police, prosecutors, a ministry) said they opened an investigation of it.',
   'no-evidence-found': 'Host-country authorities said they found no evidence of it or of illegal activity there.',
   'confirmed-by-authorities': 'Host-country authorities confirmed that an office or desk existed there.',
+  'activities-ceased': 'Said by authorities or its hosts to no longer provide its services; no closure was ordered or reported by an authority.',
   'closure-ordered': 'Host-country authorities ordered it to close.',
-  closed: 'Reported closed, by host authorities or by Chinese officials’ assurance relayed by them.',
-  prosecuted: 'Criminal charges were brought in the host country in connection with it.',
+  closed: 'Its closure was reported by a host-country authority or by its host organisation.',
+  'referred-to-prosecutors': 'Police referred a case connected with it to prosecutors; no charge is reported.',
+  charged: 'A criminal charge connected with it was filed in the host country.',
+  convicted: 'A court convicted someone of an offence connected with it (including a guilty plea accepted by a court).',
+  acquitted: 'A court acquitted the defendants charged in connection with it.',
 });
 
 export const StationEventKind = vocabulary('station event kind', 'What happened to a station on a date.', {
   opened: 'The station is said to have opened.',
   listed: 'An NGO report listed the station.',
   'media-report': 'The press reported on the station.',
-  'investigation-opened': 'Authorities opened or confirmed an investigation.',
+  'investigation-opened': 'Authorities said they opened an investigation.',
+  checks: 'Authorities said checks or monitoring continue, without announcing an investigation.',
   'official-finding': 'Authorities stated what they found.',
   denial: 'Authorities or Chinese officials denied that it is a police station.',
   'closure-order': 'Authorities ordered it to close.',
-  closure: 'It was said to have closed or stopped its activities.',
+  closure: 'Its closure was reported by a host-country authority or its host organisation.',
+  'activity-ceased': 'It was said to no longer provide its services, without a reported closure.',
   search: 'Police searched the premises.',
   arrest: 'People connected with it were arrested.',
-  charge: 'People connected with it were charged.',
+  referral: 'Police referred a case connected with it to prosecutors.',
+  charge: 'A criminal charge connected with it was filed.',
   plea: 'A defendant pleaded guilty or not guilty.',
   'sentencing-request': 'Prosecutors asked for a sentence.',
+  conviction: 'A court convicted a defendant or accepted a guilty plea.',
+  acquittal: 'A court acquitted a defendant.',
   'parliamentary-question': 'A member of parliament asked about it.',
   'no-charges': 'Authorities closed an inquiry without recommending charges.',
   litigation: 'A civil lawsuit connected with it was filed.',
@@ -113,8 +123,9 @@ export const AgreementKind = vocabulary('agreement kind', 'The legal form of an 
 
 export const AgreementStatus = vocabulary('agreement status', 'Where an agreement stands, as of a date.', {
   'in-force': 'Signed and applied.',
-  suspended: 'Not applied for the time being.',
-  ended: 'No longer applied, by a government’s decision.',
+  suspended: 'Not applied for the time being, by a decision said to be temporary.',
+  discontinued: 'No longer applied in practice, as a government said; not formally terminated.',
+  terminated: 'Formally ended by a party’s notice or by the parties’ decision.',
   withdrawn: 'A party withdrew from it.',
   proposed: 'Proposed or discussed, not agreed.',
   'not-implemented': 'Agreed, but not yet applied as far as sources show.',
@@ -126,7 +137,9 @@ export const AgreementEventKind = vocabulary('agreement event kind', 'What happe
   signed: 'The agreement was signed.',
   'patrol-edition': 'A joint patrol edition took place under it.',
   suspended: 'Its application was suspended.',
-  ended: 'A party said it would no longer be applied.',
+  discontinued: 'A party said it is no longer applied, without formally ending it.',
+  terminated: 'A party formally ended it.',
+  'policy-statement': 'An official stated a policy about it that is not itself an act on the agreement.',
   withdrawal: 'A party notified its withdrawal.',
   meeting: 'Officials met on its subject.',
   proposal: 'Its revival or extension was proposed or discussed.',
@@ -185,11 +198,23 @@ export const LocationPrecision = vocabulary('location precision', 'What the coor
 
 export const TranslationBy = vocabulary('translator', 'Who translated `translation_en`.', {
   source: 'The translation is printed by a cited source.',
-  project: 'The translation is the project’s own.',
+  project: 'The translation is the project’s own, made by a person.',
+  machine: 'A machine translation, not checked word by word.',
 });
 
-export const Qualifier = vocabulary('qualifier', 'How exact a figure is claimed to be.', {
-  exactly: 'Stated as an exact number.',
+export const TextTranslationKind = vocabulary(
+  'text translation kind',
+  'Who turned the speaker’s words into the language `text` is printed in.',
+  {
+    outlet: 'The outlet that printed it translated the words (the `by` actor).',
+    machine: 'A machine translation (of a page or by a tool), printed as such by the cited copy.',
+    project: 'The project translated the words; the original wording is in another statement or the source.',
+  },
+);
+
+export const Qualifier = vocabulary('qualifier', 'How exact a figure is claimed to be, in the source’s words.', {
+  exact: 'Stated as an exact count (11 stations, 18,154 people); the value is the number printed.',
+  rounded: 'A round figure as printed, without a qualifying word (330,000; €12.7bn); not exact, the value is the printed figure in base units.',
   about: 'Stated as approximate.',
   'at-least': 'Stated as a minimum ("at least").',
   'up-to': 'Stated as a maximum ("up to").',
@@ -213,4 +238,22 @@ export const EventKind = vocabulary('event kind', 'What kind of event a timeline
   meeting: 'Officials of two governments met.',
   crime: 'A crime or violent incident.',
   'forced-return': 'A person was made to return to China.',
+});
+
+export const TimeBasis = vocabulary('time basis', 'Whether the period or date of a figure is stated by the source or inferred.', {
+  stated: 'The source states the period or date the figure refers to.',
+  inferred: 'The project inferred it (from the context or the publication date); the note says how.',
+});
+
+export const ReadStatus = vocabulary('read status', 'How much of the source the project read.', {
+  full: 'The whole text was read.',
+  partial: 'Only part was readable (the opening, an abstract, a caption); the notes say what.',
+  'not-read': 'Not read; known only through another source, which records cite as `via`.',
+});
+
+export const VerificationStatus = vocabulary('verification status', 'The outcome of checking a record against readable copies of its sources.', {
+  verified: 'Every fact of the record was checked against a readable copy of a cited source, and held.',
+  corrected: 'Checked, and corrected in the verification pass; the note says what changed.',
+  'partly-verified': 'Some facts were checked; the note says what could not be read.',
+  unverifiable: 'No readable copy of any cited source was found; the note says why.',
 });

@@ -42,7 +42,7 @@ const edgeValue: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom('2022', '2022-12', '2022-12-07', '2022-02-29', '2024-02-29', '1900-02-29', '2000-02-29', '2022-13', '2022-00', '2022-04-31', '22-01-01', '2022-1-5'),
   fc.constantFrom('a', 'a-b', 'A', 'a-', '-a', 'a--b', '1a', 'a_b', 'IT', 'it', 'ITA', 'en', 'zh-Hans', 'zh-hans', 'https://example.org/x', 'ftp://x', 'http:// x', ''),
   fc.constantFrom(' padded', 'padded ', 'x\ny', '😀', 'a'.repeat(10_000), 'a'.repeat(10_001)),
-  fc.constantFrom('reported', 'closed', 'direct', 'indirect', 'exactly', 'EUR', 'person', 'news-article', 'city', 'region', 'source', 'project'),
+  fc.constantFrom('reported', 'closed', 'direct', 'indirect', 'exact', 'rounded', 'EUR', 'person', 'news-article', 'city', 'region', 'source', 'project'),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
   fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-91, 91, -181, 181, 0, 1e21),

@@ -42,7 +42,7 @@ export function generateDataset(size: number, seed = 1): Record<string, unknown[
 
   const sources = Array.from({ length: size }, (_, i) => ({
     id: id('source', i), kind: pick(['news-article', 'ngo-report', 'government-statement', 'official-media']), title: words(6, 14), publisher: words(1, 3),
-    authors: rnd() < 0.5 ? [words(2, 2)] : [], date: date(), url: `https://example.org/${i}/${encodeURIComponent(words(2, 3))}`, language: pick(['en', 'it', 'zh-Hans']),
+    authors: rnd() < 0.5 ? [{ family: words(1, 1), given: words(1, 1) }] : [], date: date(), url: `https://example.org/${i}/${encodeURIComponent(words(2, 3))}`, language: pick(['en', 'it', 'zh-Hans']),
     reliability: pick(['primary', 'established-media', 'secondary']), ...(i > 0 && rnd() < 0.1 ? { original: id('source', int(i)), relation: 'translation' } : {}),
   }));
   const actors = Array.from({ length: size }, (_, i) => ({
@@ -68,7 +68,7 @@ export function generateDataset(size: number, seed = 1): Record<string, unknown[
   const agreements = Array.from({ length: size }, (_, i) => ({
     id: id('agreement', i), title: words(6, 12), kind: 'memorandum-of-understanding', parties: [actor(), actor()], subject: words(8, 20),
     signing: [{ value: { date: '2015-09-24', place: 'The Hague', signatories: [actor()] }, sources: cites(), preferred: { reason: words(5, 10) } }, { value: { date: '2015-04-27', signatories: [] }, sources: cites() }],
-    in_force: [{ start: '2016', end: '2019', sources: cites() }], status: { value: 'ended', as_of: '2022-12-19', sources: cites() },
+    in_force: [{ start: '2016', end: '2019', sources: cites() }], status: { value: 'discontinued', as_of: '2022-12-19', sources: cites() },
     events: [{ date: '2016-05-02', end: '2016-05-13', kind: 'patrol-edition', description: words(6, 16), places: ['Rome', 'Milan'], sources: cites() }], sources: cites(),
   }));
   const figures = Array.from({ length: size }, (_, i) => ({

@@ -1,5 +1,6 @@
 /** The sources as CSL-JSON (Zotero, Pandoc) and BibTeX; keys are the source ids. */
 import type { Source } from '../../schemas/index.js';
+import { sourceHeading } from './records.js';
 
 const CSL_TYPE: Record<Source['kind'], string> = {
   'news-article': 'article-newspaper',
@@ -21,9 +22,9 @@ export function cslJson(sources: readonly Source[]) {
   return sources.map((s) => ({
     id: s.id,
     type: CSL_TYPE[s.kind],
-    title: s.title,
+    title: sourceHeading(s),
     ...(s.kind === 'news-article' || s.kind === 'official-media' ? { 'container-title': s.publisher } : { publisher: s.publisher }),
-    ...(s.authors.length ? { author: s.authors.map((literal) => ({ literal })) } : {}),
+    ...(s.authors.length ? { author: s.authors.map((a) => ('literal' in a ? { literal: a.literal } : { family: a.family, ...(a.given ? { given: a.given } : {}) })) } : {}),
     ...(s.date ? { issued: { 'date-parts': [dateParts(s.date)] } } : {}),
     URL: s.url,
     language: s.language,
@@ -47,8 +48,8 @@ export function bibtex(sources: readonly Source[]): string {
     .map((s) => {
       const [year, month] = s.date ? dateParts(s.date) : [];
       const fields: Array<[string, string]> = [
-        ['title', `{${bibEscape(s.title)}}`],
-        ...(s.authors.length ? [['author', `{${s.authors.map((a) => `{${bibEscape(a)}}`).join(' and ')}}`] as [string, string]] : []),
+        ['title', `{${bibEscape(sourceHeading(s))}}`],
+        ...(s.authors.length ? [['author', `{${s.authors.map((a) => ('literal' in a ? `{${bibEscape(a.literal)}}` : `${bibEscape(a.family)}${a.given ? `, ${bibEscape(a.given)}` : ''}`)).join(' and ')}}`] as [string, string]] : []),
         ['publisher', `{${bibEscape(s.publisher)}}`],
         ...(year ? [['year', `{${year}}`] as [string, string]] : []),
         ...(month ? [['month', MONTHS[month - 1]!] as [string, string]] : []),

@@ -29,7 +29,7 @@ export function tsType(schema: S): string {
       return 'boolean';
     case 'array': {
       const item = tsType(schema.items!);
-      return item.includes('|') && !item.startsWith('{') ? `Array<${item}>` : `${item}[]`;
+      return schema.items!.anyOf ? `Array<${item}>` : `${item}[]`;
     }
     case 'object': {
       const required = new Set(schema.required ?? []);

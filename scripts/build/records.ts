@@ -11,6 +11,7 @@ export interface FoundCitation {
   source: string;
   locator?: string;
   excerpt?: string;
+  via?: string;
 }
 
 /** Every citation anywhere in a record, in document order. */
@@ -27,4 +28,17 @@ export function citationsOf(record: unknown): FoundCitation[] {
   };
   walk(record, '');
   return out;
+}
+
+/** An author as people read it: "Given Family", or the literal name. */
+export function authorName(author: { family: string; given?: string } | { literal: string }): string {
+  return 'literal' in author ? author.literal : author.given ? `${author.given} ${author.family}` : author.family;
+}
+
+/**
+ * How a source is named in a reference: its headline as published, or, where
+ * no headline was read, its description in square brackets (never a made-up title).
+ */
+export function sourceHeading(source: { title?: string; description?: string }): string {
+  return source.title ?? `[${source.description ?? 'untitled'}]`;
 }

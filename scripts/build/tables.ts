@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { ID_PATTERN, PARTIAL_DATE_PATTERN } from '../../schemas/primitives.js';
 import * as V from '../../schemas/vocabulary.js';
 import type { Dataset } from './dataset.js';
-import { citationsOf, preferredValue } from './records.js';
+import { authorName, citationsOf, preferredValue } from './records.js';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
 export type Cell = string | number | boolean | undefined;
@@ -69,12 +69,13 @@ function citationTable(table: string, singular: string, records: (d: Dataset) =>
       seq('Position of the citation within the record, from 1, in document order.'),
       { name: 'cited_for', type: 'string', description: 'JSON Pointer, within the record, of the part this citation supports; empty for the record as a whole.' },
       ref('source_id', 'sources', 'Id of the cited source.', true),
+      ref('via_source_id', 'sources', 'Id of the source that was read and reports the cited one, where the cited source itself was not read.'),
       text('locator', 'Where in the source: page, paragraph, section.'),
-      text('excerpt', 'A short verbatim excerpt of the source.'),
+      text('excerpt', 'A short verbatim excerpt of the source that was read.'),
     ],
     rows: (d) =>
       records(d).flatMap((r) =>
-        citationsOf(r).map((c, i) => ({ [key]: r.id, seq: i + 1, cited_for: c.path || undefined, source_id: c.source, locator: c.locator, excerpt: c.excerpt })),
+        citationsOf(r).map((c, i) => ({ [key]: r.id, seq: i + 1, cited_for: c.path || undefined, source_id: c.source, via_source_id: c.via, locator: c.locator, excerpt: c.excerpt })),
       ),
   };
 }
@@ -92,6 +93,16 @@ function linkTable(owner: string, singular: string, field: string, target: strin
     rows: (d) => get(d).flatMap(([id, ids]) => [...new Set(ids ?? [])].map((t) => ({ [key]: id, [targetKey]: t }))),
   };
 }
+
+/** The verification columns of every checked record type. */
+const verificationFields = (): Field[] => [
+  vocab('verification_status', V.VerificationStatus, 'Outcome of checking the record against readable copies of its sources; empty where not yet checked.', false),
+  date('verification_checked', 'When the record was last checked.'),
+  text('verification_note', 'What was corrected, or what could not be read and why.'),
+];
+const verificationCells = (r: { verification?: { status: string; checked: string; note?: string } }) => ({
+  verification_status: r.verification?.status, verification_checked: r.verification?.checked, verification_note: r.verification?.note,
+});
 
 /** The columns every table of attributed claims shares. */
 const claimFields = (valueDescription: string): Field[] => [
@@ -112,12 +123,16 @@ export const tables: Table[] = [
     fields: [
       id('Stable identifier of the source.'),
       vocab('kind', V.SourceKind, 'What kind of work the source is.'),
-      text('title', 'Title as published.', true),
+      text('title', 'The headline exactly as published; empty where no headline was read (see description).'),
+      text('title_en', 'English rendering of the headline.'),
+      text('description', 'What the work is, in the project\'s words; given where there is no title.'),
       text('publisher', 'Outlet, organisation or body that published it.', true),
       list('authors', 'Authors as credited.'),
       date('date', 'Publication date (YYYY, YYYY-MM or YYYY-MM-DD).'),
       text('date_note', 'How the date was established.'),
       { name: 'url', type: 'string', format: 'uri', description: 'Where the source can be read.', required: true },
+      date('accessed', 'The day the project last read the source.'),
+      vocab('read', V.ReadStatus, 'How much of the source the project read; empty where not recorded.', false),
       text('language', 'BCP 47 language tag.', true),
       vocab('reliability', V.Reliability, 'Reliability tier.'),
       ref('original', 'sources', 'Id of the original that this source translates, syndicates, summarises or reposts.'),
@@ -125,7 +140,7 @@ export const tables: Table[] = [
       text('seed', 'File name of the seed article this source is.'),
       text('notes', 'Caveats about the source.'),
     ],
-    rows: (d) => d.sources.map((s) => ({ ...s, authors: join(s.authors) })),
+    rows: (d) => d.sources.map((s) => ({ ...s, authors: join(s.authors.map(authorName)) })),
   },
   {
     name: 'actors',
@@ -168,9 +183,11 @@ export const tables: Table[] = [
       text('address', 'Published address of the preferred (or first) version.'),
       list('reported_by', 'Ids of the actors who report the station.'),
       text('notes', 'What is not established, and other caveats.'),
+      ...verificationFields(),
     ],
     rows: (d) =>
       d.stations.map((s) => ({
+        ...verificationCells(s),
         id: s.id, name: s.name, name_original: s.name_original?.text, city: s.city, region: s.region, country: s.country,
         latitude: s.coordinates?.lat, longitude: s.coordinates?.lon, location_precision: s.coordinates?.precision,
         status: s.status.value, status_as_of: s.status.as_of, status_basis: s.status.basis,
@@ -224,10 +241,11 @@ export const tables: Table[] = [
       vocab('kind', V.AgreementKind, 'Legal form.'), list('parties', 'Ids of the parties (also in agreement_parties).'), text('subject', 'What it covers.', true),
       date('signed', 'Signing date of the preferred (or first) version; all versions in agreement_signings.'),
       vocab('status', V.AgreementStatus, 'Status as of status_as_of.'), date('status_as_of', 'Date of the latest source supporting the status.', true),
-      list('in_force', 'Periods in force, each written start/end.'), text('notes', 'Caveats and conflicts.'),
+      list('in_force', 'Periods in force, each written start/end.'), text('notes', 'Caveats and conflicts.'), ...verificationFields(),
     ],
     rows: (d) =>
       d.agreements.map((a) => ({
+        ...verificationCells(a),
         id: a.id, title: a.title, title_original: join(a.title_original?.map((t) => `${t.text} [${t.language}]`)), kind: a.kind, parties: join(a.parties), subject: a.subject,
         signed: preferredValue(a.signing)?.date, status: a.status.value, status_as_of: a.status.as_of,
         in_force: join(a.in_force.map((p) => `${p.start ?? ''}/${p.end ?? ''}`)), notes: a.notes,
@@ -275,12 +293,15 @@ export const tables: Table[] = [
       id('Stable identifier of the statement.'), ref('speaker', 'actors', 'Id of the speaker.', true), date('date', 'When it was said.', true), text('date_note', 'How the date was established.'),
       vocab('setting_kind', V.SettingKind, 'Where or how it was said.'), ref('setting_outlet', 'actors', 'Id of the outlet or body addressed.'), text('setting_description', 'Where it was said.', true),
       vocab('form', V.StatementForm, 'Direct quotation or the source\'s reported speech.'), text('text', 'The words, verbatim as printed by the source.', true), text('language', 'Language of text.', true),
-      text('spoken_language', 'Language the speaker used, where the source prints a translation.'), text('translation_en', 'English translation.'), { name: 'translation_by', type: 'string', description: 'Who translated: source or project.', enum: ['source', 'project'] },
+      text('spoken_language', 'Language the speaker used, where the source prints a translation.'), text('translation_en', 'English translation.'), vocab('translation_by', V.TranslationBy, 'Who translated translation_en.', false),
+      vocab('text_translation_kind', V.TextTranslationKind, 'Where text is itself a translation of the words spoken: who translated them.', false),
+      ref('text_translated_by', 'actors', 'Id of the outlet or person who translated the words into text.'),
       vocab('stance', V.Stance, 'Position taken.'), list('about_stations', 'Ids of stations it is about (also in statement_stations).'), list('about_agreements', 'Ids of agreements (also in statement_agreements).'),
-      list('about_figures', 'Ids of figures (also in statement_figures).'), list('about_actors', 'Ids of actors (also in statement_actors).'), text('context', 'What it answered or referred to.'),
+      list('about_figures', 'Ids of figures (also in statement_figures).'), list('about_actors', 'Ids of actors (also in statement_actors).'), text('context', 'What it answered or referred to.'), ...verificationFields(),
     ],
     rows: (d) =>
       d.statements.map((s) => ({
+        ...verificationCells(s), text_translation_kind: s.text_translation?.kind, text_translated_by: s.text_translation?.by,
         id: s.id, speaker: s.speaker, date: s.date, date_note: s.date_note, setting_kind: s.setting.kind, setting_outlet: s.setting.outlet, setting_description: s.setting.description,
         form: s.form, text: s.text, language: s.language, spoken_language: s.spoken_language, translation_en: s.translation_en, translation_by: s.translation_by, stance: s.stance,
         about_stations: join(s.about.stations), about_agreements: join(s.about.agreements), about_figures: join(s.about.figures), about_actors: join(s.about.actors), context: s.context,
@@ -300,12 +321,14 @@ export const tables: Table[] = [
       id('Stable identifier of this claimed value.'), { name: 'measure', type: 'string', description: 'What is measured.', required: true, pattern: ID_PATTERN },
       { name: 'value', type: 'number', description: 'The number in base units (no thousands separators).', required: true }, vocab('unit', V.Unit, 'Unit.'), vocab('qualifier', V.Qualifier, 'How exact.'),
       text('country', 'Country the figure is about; empty for worldwide.'), text('scope', 'What exactly is counted.', true),
-      date('period_start', 'Start of the period it refers to.'), date('period_end', 'End of the period.'), date('as_of', 'Date of a count at one moment.'), date('stated_on', 'When the claim was made.'),
-      ref('claimed_by', 'actors', 'Id of the actor who claims it.', true), text('as_printed', 'The figure as printed.'), bool('preferred', 'Whether this is the preferred value of its measure.'),
-      text('preferred_reason', 'Why it is preferred.'), text('note', 'Conflicts and caveats.'),
+      date('period_start', 'Start of the period it refers to.'), date('period_end', 'End of the period.'), date('as_of', 'Date of a count at one moment.'),
+      vocab('time_basis', V.TimeBasis, 'Whether the period or as_of date is stated by the source or inferred by the project.', false), date('stated_on', 'When the claim was made.'),
+      ref('claimed_by', 'actors', 'Id of the actor who asserts it.', true), ref('reported_by', 'actors', 'Id of the outlet or NGO that relays the claimant\'s number.'), text('as_printed', 'The figure as printed.'), bool('preferred', 'Whether this is the preferred value of its measure.'),
+      text('preferred_reason', 'Why it is preferred.'), text('note', 'Conflicts and caveats.'), ...verificationFields(),
     ],
     rows: (d) =>
       d.figures.map((f) => ({
+        ...verificationCells(f), time_basis: f.time_basis, reported_by: f.reported_by,
         id: f.id, measure: f.measure, value: f.value, unit: f.unit, qualifier: f.qualifier, country: f.scope.country, scope: f.scope.description,
         period_start: f.period?.start, period_end: f.period?.end, as_of: f.as_of, stated_on: f.stated_on, claimed_by: f.claimed_by, as_printed: f.as_printed,
         preferred: f.preferred !== undefined, preferred_reason: f.preferred?.reason, note: f.note,
@@ -319,9 +342,9 @@ export const tables: Table[] = [
     primaryKey: ['id'],
     fields: [
       id('Stable identifier of the event.'), date('date', 'When it happened.', true), date('end', 'Last day, for events spanning days.'), vocab('kind', V.EventKind, 'Kind of event.'),
-      text('country', 'ISO 3166-1 alpha-2 country code.'), text('title', 'What happened.', true), text('description', 'More detail.'),
+      text('country', 'ISO 3166-1 alpha-2 country code.'), text('title', 'What happened.', true), text('description', 'More detail.'), ...verificationFields(),
     ],
-    rows: (d) => d.events.map((e) => ({ id: e.id, date: e.date, end: e.end, kind: e.kind, country: e.country, title: e.title, description: e.description })),
+    rows: (d) => d.events.map((e) => ({ ...verificationCells(e), id: e.id, date: e.date, end: e.end, kind: e.kind, country: e.country, title: e.title, description: e.description })),
   },
   linkTable('events', 'event', 'actors', 'actors', 'The actors involved in each event.', (d) => d.events.map((e) => [e.id, e.actors])),
   linkTable('events', 'event', 'stations', 'stations', 'The stations concerned by each event.', (d) => d.events.map((e) => [e.id, e.stations])),

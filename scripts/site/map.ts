@@ -25,7 +25,12 @@ export const STATUS_COLOURS: Record<Station['status']['value'], string> = {
   'confirmed-by-authorities': '#6d28d9',
   'closure-ordered': '#b91c1c',
   closed: '#111827',
-  prosecuted: '#9d174d',
+  'checks-ongoing': '#92400e',
+  'activities-ceased': '#374151',
+  'referred-to-prosecutors': '#be185d',
+  charged: '#9d174d',
+  convicted: '#831843',
+  acquitted: '#0f766e',
 };
 
 /** Stations that share a point are spread on a small ring so each stays clickable. */

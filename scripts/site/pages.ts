@@ -1,7 +1,7 @@
 /** Every page of the site, built from the release's records. */
 import type { Agreement, Figure, Source, Station, Statement } from '../../schemas/index.js';
 import type { Dataset } from '../build/dataset.js';
-import { citationsOf, preferredValue } from '../build/records.js';
+import { authorName, citationsOf, preferredValue, sourceHeading } from '../build/records.js';
 import { esc, type Page } from './html.js';
 import { italyMap, legend, worldMap } from './map.js';
 import { dataTable } from './tables.js';
@@ -22,8 +22,8 @@ export function buildPages(data: Dataset, version: string, downloads: readonly D
   const cited = (sources: ReadonlyArray<{ source: string }>, up: string) => `<span class="cites">[${[...new Set(sources.map((c) => c.source))].map((id) => sourceLink(id, up)).join(', ')}]</span>`;
 
   const reference = (s: Source) => {
-    const authors = s.authors.length ? `${esc(s.authors.join(', '))}. ` : '';
-    return `<li id="${esc(s.id)}">${authors}${s.date ? `(${esc(s.date)}). ` : '(n.d.). '}<cite>${esc(s.title)}</cite>. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.url)}</a>${s.notes ? ` <span class="note">${esc(s.notes)}</span>` : ''}</li>`;
+    const authors = s.authors.length ? `${esc(s.authors.map(authorName).join(', '))}. ` : '';
+    return `<li id="${esc(s.id)}">${authors}${s.date ? `(${esc(s.date)}). ` : '(n.d.). '}${s.title ? `<cite>${esc(s.title)}</cite>` : esc(sourceHeading(s))}. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.url)}</a>${s.notes ? ` <span class="note">${esc(s.notes)}</span>` : ''}</li>`;
   };
   const referenceList = (ids: Iterable<string>) => `<ol class="references">${[...new Set(ids)].map((id) => source.get(id)).filter((s): s is Source => !!s).map(reference).join('\n')}</ol>`;
 
@@ -167,7 +167,7 @@ ${stationsTable}`,
     title: 'Sources',
     body: `<h1>Sources</h1>${dataTable('sources-table', 'Every work cited', data.sources,
       [
-        { label: 'Reference', cell: (s) => `<span id="${esc(s.id)}"></span>${s.authors.length ? `${esc(s.authors.join(', '))}. ` : ''}<cite>${esc(s.title)}</cite>. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">link</a>${s.original ? ` <em>(${esc(s.relation)} of ${esc(source.get(s.original)?.publisher ?? s.original)})</em>` : ''}`, sort: (s) => s.title },
+        { label: 'Reference', cell: (s) => `<span id="${esc(s.id)}"></span>${s.authors.length ? `${esc(s.authors.map(authorName).join(', '))}. ` : ''}${s.title ? `<cite>${esc(s.title)}</cite>` : esc(sourceHeading(s))}. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">link</a>${s.original ? ` <em>(${esc(s.relation)} of ${esc(source.get(s.original)?.publisher ?? s.original)})</em>` : ''}`, sort: (s) => sourceHeading(s) },
         { label: 'Date', cell: (s) => esc(s.date ?? ''), sort: (s) => s.date ?? '' },
         { label: 'Kind', cell: (s) => esc(s.kind), sort: (s) => s.kind },
         { label: 'Reliability', cell: (s) => esc(s.reliability), sort: (s) => s.reliability },
