@@ -19,6 +19,8 @@ export const Figure = z
     scope: z
       .strictObject({
         country: CountryCode.optional().describe('Country the figure is about; absent for worldwide figures.'),
+        city: Text.optional().describe('City the figure is about, where it counts one city.'),
+        bureau: ref('actors').optional().describe('Id of the Chinese police bureau whose stations or cases are counted, where the figure is about one bureau.'),
         description: Text.describe('What exactly is counted, in a phrase.'),
       })
       .describe('What the figure covers.'),
