@@ -84,6 +84,7 @@ export function checkDataset(input: Partial<Dataset>, rules: readonly Rule[] = a
         report: (collection, index, path, message, options) => {
           problems.push(make(collection, index, view.recordAt(collection, index)?.id, path, message, options));
         },
+        reportFile: (collection, message, options) => problems.push({ ...make(collection, 0, undefined, [], message, options), path: '' }),
       });
       continue;
     }

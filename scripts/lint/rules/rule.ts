@@ -51,6 +51,8 @@ export interface RecordContext extends DatasetView {
 export interface DatasetContext extends DatasetView {
   /** Reports a problem at `path` inside record `index` of `collection`. */
   report(collection: CollectionName, index: number, path: Path, message: string, options?: ReportOptions): void;
+  /** Reports a problem about a whole file (no record, empty path), e.g. a coverage summary. */
+  reportFile(collection: CollectionName, message: string, options?: ReportOptions): void;
 }
 
 interface RuleBase {
