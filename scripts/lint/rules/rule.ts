@@ -1,0 +1,78 @@
+/**
+ * The interface every lint rule implements. A rule is one folder under
+ * scripts/lint/rules/<name>/ holding `rule.ts` (default export: a rule),
+ * `pass.json` and `fail.json` (its fixtures, see fixtures.ts), and one line in
+ * rules/index.ts. Rules run on the parsed records of every readable file
+ * (objects only; a record that fails its schema is still checked), after the
+ * file and schema checks.
+ *
+ * - A record rule sees one record at a time (`run(record, ctx)`) and reports
+ *   paths relative to that record.
+ * - A dataset rule sees everything at once (`run(ctx)`) and reports a
+ *   collection, a record index and a path inside that record.
+ */
+import type { CollectionName } from '../../../schemas/primitives.js';
+import type { Level } from '../problems.js';
+
+export type Path = ReadonlyArray<string | number>;
+
+/** What a rule may add to a problem besides its message. */
+export interface ReportOptions {
+  tip?: string | undefined;
+  expected?: string | undefined;
+  /** Default `error`. */
+  level?: Level;
+  /** The problem's check name; defaults to the rule's `check`. */
+  check?: string;
+}
+
+export type Row = { index: number; record: Record<string, unknown> };
+
+/** The dataset as the rules see it: the object records of every collection, with their index in the file. */
+export interface DatasetView {
+  rows: Record<CollectionName, readonly Row[]>;
+  /** Every id of a collection, mapped to the index of its first record. */
+  ids(collection: CollectionName): ReadonlyMap<string, number>;
+  /** The first record of a collection with this id. */
+  lookup(collection: CollectionName, id: string): Record<string, unknown> | undefined;
+  /** The ids of a collection that some record references (memoised; computed from the schemas' reference fields). */
+  referenced(collection: CollectionName): ReadonlySet<string>;
+}
+
+export interface RecordContext extends DatasetView {
+  collection: CollectionName;
+  index: number;
+  /** The record's id when it has a string one. */
+  id: string | undefined;
+  /** Reports a problem at `path` inside the current record (`[]` for the whole record). */
+  report(path: Path, message: string, options?: ReportOptions): void;
+}
+
+export interface DatasetContext extends DatasetView {
+  /** Reports a problem at `path` inside record `index` of `collection`. */
+  report(collection: CollectionName, index: number, path: Path, message: string, options?: ReportOptions): void;
+  /** Reports a problem about a whole file (no record, empty path), e.g. a coverage summary. */
+  reportFile(collection: CollectionName, message: string, options?: ReportOptions): void;
+}
+
+interface RuleBase {
+  /** The folder name; unique. */
+  name: string;
+  /** Default check name printed with each problem (`[record/<check>]`). Several rules may share one. */
+  check: string;
+  /** One sentence: what the rule requires. */
+  description: string;
+}
+
+export interface RecordRule extends RuleBase {
+  scope: 'record';
+  collections: readonly CollectionName[] | 'all';
+  run(record: Record<string, unknown>, ctx: RecordContext): void;
+}
+
+export interface DatasetRule extends RuleBase {
+  scope: 'dataset';
+  run(ctx: DatasetContext): void;
+}
+
+export type Rule = RecordRule | DatasetRule;
