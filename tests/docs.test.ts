@@ -23,7 +23,7 @@ describe('docs/METHODOLOGY.md verification counts', () => {
     const before = methodologyWithCounts(committed('docs/METHODOLOGY.md'), fixture().root);
     const after = methodologyWithCounts(before, f.root);
     expect(after).not.toBe(before);
-    expect(after).toMatch(/\| figures \| \d+ \| 0 \| 0 \| 0 \| 1 \|/);
+    expect(after).toMatch(/\| figures \| \d+ \| \d+ \| 0 \| 0 \| 1 \|/);
   });
 
   it('refuses a document without the markers, naming the file and the markers', () => {
@@ -68,5 +68,20 @@ describe('docs/coverage.md', () => {
     const s = data.stations[0]!;
     delete s.city;
     expect(coveragePage(data)).toContain(`- \`${s.id}\`: ${s.name}`);
+  });
+});
+
+describe('npm run build', () => {
+  it('prints the excerpt coverage of the data it built', async () => {
+    const { build } = await import('./helpers/build.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const f = fixture().edit('figures', (r) => {
+      for (const c of r[0].sources) delete c.excerpt;
+    });
+    const run = build(join(mkdtempSync(join(tmpdir(), 'ops-cov-')), 'dist'), f.root);
+    expect(run.status).toBe(0);
+    const total = verificationRows(readRecords(f.root)).reduce((n, r) => n + r.citations, 0);
+    expect(run.stdout).toMatch(new RegExp(`excerpt coverage: ${total - f.read('figures')[0].sources.length} of ${total} supporting citations`));
   });
 });

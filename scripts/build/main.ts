@@ -12,6 +12,7 @@ import { BundleError, buildBundle } from './bundle.js';
 import type { Dataset } from './dataset.js';
 import { COMPILED_SCHEMAS, packageMeta } from './meta.js';
 import { writeAtomically } from './write-atomically.js';
+import { excerptCoverage, percent, verificationRows, type DatasetRecords } from '../lib/dataset-numbers.js';
 
 const args = parseArgs(process.argv.slice(2), { root: 'string', out: 'string', quiet: 'boolean' });
 if (!args.ok) {
@@ -60,4 +61,6 @@ const seconds = ((performance.now() - started) / 1000).toFixed(2);
 say(`Built ${out} in ${seconds} s`);
 for (const c of Object.keys(lint.counts)) say(`  ${c.padEnd(11)} ${String((lint.data as Record<string, unknown[]>)[c]!.length).padStart(6)} records`);
 say(`  ${bundle.files.size} files written (${[...bundle.rows.values()].reduce((a, b) => a + b, 0)} CSV rows in ${bundle.rows.size} tables)`);
+const coverage = excerptCoverage(verificationRows(lint.data as unknown as DatasetRecords));
+say(`  excerpt coverage: ${coverage.withExcerpt} of ${coverage.citations} supporting citations carry a verbatim excerpt (${percent(coverage.share)})`);
 say(warnings ? `  ${warnings} warning${warnings === 1 ? '' : 's'} (run npm run validate to see them)` : '  no warnings');

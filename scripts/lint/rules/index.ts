@@ -14,6 +14,13 @@ import closingBeforeOpening from './closing-before-opening/rule.js';
 import periodOrder from './period-order/rule.js';
 import translation from './translation/rule.js';
 import preferredFigure from './preferred-figure/rule.js';
+import sourceHeading from './source-heading/rule.js';
+import unreadSourceVia from './unread-source-via/rule.js';
+import figureAsPrinted from './figure-as-printed/rule.js';
+import figureTimeBasis from './figure-time-basis/rule.js';
+import textTranslation from './text-translation/rule.js';
+import citationExcerpt from './citation-excerpt/rule.js';
+import verification from './verification/rule.js';
 
 export const rules: readonly Rule[] = [
   duplicateId,
@@ -26,4 +33,11 @@ export const rules: readonly Rule[] = [
   periodOrder,
   translation,
   preferredFigure,
+  sourceHeading,
+  unreadSourceVia,
+  figureAsPrinted,
+  figureTimeBasis,
+  textTranslation,
+  citationExcerpt,
+  verification,
 ];
