@@ -67,6 +67,8 @@ export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: 
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
+        // Stated, so that no reader has to guess the delimiter from long prose cells.
+        dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
         bytes: bytes.length,
         hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
         schema: {
