@@ -1,7 +1,7 @@
 /**
- * Writes a table as CSV: UTF-8 without BOM, RFC 4180 quoting, CRLF line ends,
- * explicit casts, and text cells that a spreadsheet would run as formulas
- * neutralised by a leading apostrophe.
+ * Writes a table as CSV with csv-stringify: UTF-8 without BOM, RFC 4180
+ * quoting, CRLF line ends, explicit casts, and text cells that a spreadsheet
+ * would run as formulas neutralised by a leading apostrophe.
  *
  * The neutralising rule (documented in the README and reversed by `unneutralise`):
  * a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return,
@@ -9,6 +9,7 @@
  * original, remove one leading apostrophe from any cell that matches
  * /^'+[=+\-@\t\r]/. Numbers are never neutralised.
  */
+import { stringify } from 'csv-stringify/sync';
 import type { Cell, Row, Table } from './tables.js';
 
 const NEEDS_PREFIX = /^'*[=+\-@\t\r]/;
@@ -22,6 +23,7 @@ export function unneutralise(cell: string): string {
   return PREFIXED.test(cell) ? cell.slice(1) : cell;
 }
 
+/** The text of one cell: empty for missing, `true`/`false`, numbers as JavaScript prints them, text neutralised. */
 export function castCell(value: Cell, type: Table['fields'][number]['type']): string {
   if (value === undefined || value === null) return '';
   switch (type) {
@@ -36,26 +38,32 @@ export function castCell(value: Cell, type: Table['fields'][number]['type']): st
   }
 }
 
-/** RFC 4180: a cell is quoted when it holds a quote, comma or line break, or starts or ends with white space. */
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-export function quoteCell(cell: string): string {
-  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
+/**
+ * RFC 4180 quoting as csv-stringify applies it (a cell holding a quote, the
+ * delimiter or the record delimiter), widened to any line break and to cells
+ * that start or end with white space, which some readers would trim.
+ */
+const ALSO_QUOTE = /[\r\n]|^\s|\s$/;
 
 export function toCsv(table: Table, rows: readonly Row[]): string {
   const fields = table.fields;
-  const lines = new Array<string>(rows.length + 1);
-  lines[0] = fields.map((f) => quoteCell(f.name)).join(',');
+  const records = new Array<string[]>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    let line = '';
-    for (let j = 0; j < fields.length; j++) {
-      if (j) line += ',';
-      line += quoteCell(castCell(row[fields[j]!.name], fields[j]!.type));
-    }
-    lines[i + 1] = line;
+    const cells = new Array<string>(fields.length);
+    for (let j = 0; j < fields.length; j++) cells[j] = castCell(row[fields[j]!.name], fields[j]!.type);
+    records[i] = cells;
   }
-  return lines.join('\r\n') + '\r\n';
+  return stringify(records, {
+    header: true,
+    columns: fields.map((f) => f.name),
+    delimiter: ',',
+    quote: '"',
+    escape: '"',
+    record_delimiter: '\r\n',
+    quoted_match: ALSO_QUOTE,
+    bom: false,
+  });
 }
 
 /** Records in a CSV text (header included): line ends outside quoted cells. */
