@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './helpers/fixture.js';
 import { snapshot } from './helpers/build.js';
+import { releaseDocuments } from '../scripts/build/release-docs.js';
 
 const bin = (name: string) => join(PROJECT_ROOT, 'node_modules', '.bin', name);
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -35,11 +36,29 @@ const run = (file: string, source: string) => {
 };
 
 describe('the packed tarball', () => {
-  it('holds exactly dist/, the licence, citation, changelog, readme and package.json', () => {
-    // The site (npm run site) and its screenshot live in dist/ too, but are not part of the package.
-    const expected = [...snapshot(join(PROJECT_ROOT, 'dist')).keys()].filter((p) => !p.startsWith('site/') && !p.endsWith('.png')).map((p) => `dist/${p}`);
-    expected.push('CHANGELOG.md', 'CITATION.cff', 'LICENSE', 'README.md', 'package.json');
+  it('holds exactly dist/, the licence, citation, changelog, readme, docs/ and package.json', () => {
+    // The site (npm run site) and its screenshot live in dist/ too, but are not part of the package;
+    // dist/ also holds a copy of the documents, which the package carries at its root instead.
+    const documents = [...releaseDocuments().keys()];
+    const expected = [...snapshot(join(PROJECT_ROOT, 'dist')).keys()].filter((p) => !p.startsWith('site/') && !p.endsWith('.png') && !documents.includes(p)).map((p) => `dist/${p}`);
+    expected.push(...documents, 'package.json');
     expect(packed.map((f) => f.path).sort()).toEqual(expected.sort());
+  });
+
+  it('carries the documentation the README links to, so that no relative link is dead', () => {
+    const paths = new Set(packed.map((f) => f.path));
+    for (const path of ['README.md', 'LICENSE', 'CITATION.cff', 'docs/METHODOLOGY.md', 'docs/data-dictionary.md']) expect(paths.has(path), path).toBe(true);
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const relative = [...readme.matchAll(/\]\(([^)#:]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((link) => !link.startsWith('dist/'));
+    expect(relative.length).toBeGreaterThan(2);
+    for (const link of relative) expect(paths.has(link), `README links ${link}`).toBe(true);
+  });
+
+  it('names the repository, homepage and issue tracker', () => {
+    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
+    expect(pkg.repository.url).toBe('git+https://github.com/overseas-police-stations/overseas-police-stations.git');
+    expect(pkg.homepage).toBe('https://overseas-police-stations.github.io/overseas-police-stations/');
+    expect(pkg.bugs.url).toBe('https://github.com/overseas-police-stations/overseas-police-stations/issues');
   });
 
   it('has a data entry that imports nothing (no Zod needed to read the data)', () => {

@@ -13,6 +13,7 @@ import { dataPackage, type PackageMeta } from './datapackage.js';
 import { stationsGeoJson } from './geojson.js';
 import { checkSchemas, generateSchemas } from './json-schema.js';
 import { entryDeclarations, entryModule } from './package-entry.js';
+import { releaseDocuments } from './release-docs.js';
 import { tables } from './tables.js';
 
 export interface Bundle {
@@ -74,6 +75,10 @@ export function buildBundle(data: Dataset, meta: PackageMeta, compiledSchemasDir
     for (const name of readdirSync(compiledSchemasDir).sort()) {
       if (name.endsWith('.js') || name.endsWith('.d.ts')) files.set(`schemas/${name}`, readFileSync(join(compiledSchemasDir, name)));
     }
+  });
+
+  time('documents', () => {
+    for (const [path, bytes] of releaseDocuments()) files.set(path, bytes);
   });
 
   const problems = time('bundle-check', () => checkBundle(files, rows, schemas, data));
