@@ -14,6 +14,8 @@ import { stationsGeoJson } from './geojson.js';
 import { checkSchemas, generateSchemas } from './json-schema.js';
 import { entryDeclarations, entryModule } from './package-entry.js';
 import { releaseDocuments } from './release-docs.js';
+import { formatTableProblem, tableProblems } from './table-checks.js';
+import { ListCellError } from './table-fields.js';
 import { tables } from './tables.js';
 
 export interface Bundle {
@@ -40,6 +42,9 @@ export function buildBundle(data: Dataset, meta: PackageMeta, compiledSchemasDir
     }
   };
 
+  const tableChecks = time('csv', () => tableProblems(data));
+  if (tableChecks.length) throw new BundleError(tableChecks.map(formatTableProblem));
+
   const schemas = time('json-schema', () => generateSchemas(meta.version));
   // One compact serialisation per collection serves both dist/data/*.json and the package entry.
   const compact = time('json', () => {
@@ -56,14 +61,19 @@ export function buildBundle(data: Dataset, meta: PackageMeta, compiledSchemasDir
   });
   time('csv', () => {
     for (const t of tables) {
-      const tableRows = t.rows(data);
+      let tableRows;
+      try {
+        tableRows = t.rows(data);
+      } catch (error) {
+        if (error instanceof ListCellError) throw new BundleError([`csv/${t.name}.csv: ${error.message}`]);
+        throw error;
+      }
       rows.set(t.name, tableRows.length);
       const bytes = Buffer.from(toCsv(t, tableRows));
       files.set(`csv/${t.name}.csv`, bytes);
       files.set(`csv-excel/${t.name}.csv`, Buffer.concat([BOM, bytes]));
     }
   });
-  time('datapackage', () => files.set('datapackage.json', json(dataPackage(meta, tables, files))));
   time('geojson', () => files.set('stations.geojson', json(stationsGeoJson(data.stations))));
   time('citations', () => {
     files.set('sources.csl.json', json(cslJson(data.sources)));
@@ -80,6 +90,9 @@ export function buildBundle(data: Dataset, meta: PackageMeta, compiledSchemasDir
   time('documents', () => {
     for (const [path, bytes] of releaseDocuments()) files.set(path, bytes);
   });
+
+  // Last, so that it can describe every other file of the bundle.
+  time('datapackage', () => files.set('datapackage.json', json(dataPackage(meta, tables, files))));
 
   const problems = time('bundle-check', () => checkBundle(files, rows, schemas, data));
   if (problems.length) throw new BundleError(problems);

@@ -1,10 +1,13 @@
 /**
- * The Frictionless Data Package descriptor for the CSV tables: v2 profile
- * (`$schema`), with the v1 `profile` keys kept so that v1 readers such as the
- * `datapackage` npm package can load it too.
+ * The Frictionless Data Package descriptor (v2, `$schema`): every CSV table as a
+ * tabular resource with its Table Schema, list cells as v2 `list` fields, and
+ * the other release files (workbook, database, GeoJSON, citations) as plain
+ * resources when the bundle holds them. v1 readers, which know no `list` type,
+ * cannot validate it: they read list cells as strings only after the `list`
+ * fields are downgraded (as tests/helpers/datapackage-v1.ts does).
  */
 import { createHash } from 'node:crypto';
-import type { Field, Table } from './tables.js';
+import { LIST_SEPARATOR, type Field, type Table } from './tables.js';
 
 export interface PackageMeta {
   name: string;
@@ -24,6 +27,18 @@ function tableSchemaField(f: Field) {
   if (f.pattern) constraints.pattern = f.pattern;
   if (f.minimum !== undefined) constraints.minimum = f.minimum;
   if (f.maximum !== undefined) constraints.maximum = f.maximum;
+  if (f.joined) {
+    // Frictionless v2 `list`: items of one type joined by a delimiter. Its constraints are
+    // required/minLength/maxLength only, so a pattern or enum never goes with it.
+    return {
+      name: f.name,
+      type: 'list',
+      delimiter: LIST_SEPARATOR,
+      itemType: 'string',
+      description: f.description,
+      ...(f.required ? { constraints: { required: true } } : {}),
+    };
+  }
   return {
     name: f.name,
     type: f.type,
@@ -40,10 +55,20 @@ function foreignKeys(t: Table) {
   return keys.length ? { foreignKeys: keys } : {};
 }
 
+/** Release files that are not CSV tables, described when the bundle holds them. */
+export const OTHER_RESOURCES: ReadonlyArray<{ name: string; path: string; title: string; description: string; format: string; mediatype: string; encoding?: string }> = [
+  { name: 'workbook', path: 'overseas-police-stations.xlsx', title: 'Excel workbook', description: 'Every table as a sheet of one workbook, the overviews first, with a sheet that says what the dataset is and how to cite it.', format: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  { name: 'database', path: 'overseas-police-stations.sqlite', title: 'SQLite database', description: 'Every table in one SQLite database, with keys, indexes and a view per overview.', format: 'sqlite', mediatype: 'application/vnd.sqlite3' },
+  { name: 'stations-geojson', path: 'stations.geojson', title: 'Stations as GeoJSON', description: 'One point per located station (city or region, never the building).', format: 'geojson', mediatype: 'application/geo+json', encoding: 'utf-8' },
+  { name: 'sources-csl-json', path: 'sources.csl.json', title: 'Sources as CSL-JSON', description: 'Every cited source for citation managers.', format: 'json', mediatype: 'application/vnd.citationstyles.csl+json', encoding: 'utf-8' },
+  { name: 'sources-bibtex', path: 'sources.bib', title: 'Sources as BibTeX', description: 'Every cited source as a BibTeX entry.', format: 'bib', mediatype: 'application/x-bibtex', encoding: 'utf-8' },
+];
+
+const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
 export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: Map<string, Buffer>) {
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
-    profile: 'tabular-data-package',
     name: meta.name,
     title: meta.title,
     description: meta.description,
@@ -53,14 +78,14 @@ export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: 
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' }],
     contributors: [{ title: 'overseas-police-stations maintainers', roles: ['author'] }],
     sources: meta.sources,
-    resources: tables.map((t) => {
+    resources: [...tables.map((t) => {
       const path = `csv/${t.name}.csv`;
       const bytes = files.get(path);
       if (!bytes) throw new Error(`no file written for ${path}`);
       return {
         name: t.name,
         type: 'table',
-        profile: 'tabular-data-resource',
+        $schema: 'https://datapackage.org/profiles/2.0/dataresource.json',
         path,
         title: t.title,
         description: t.description,
@@ -70,7 +95,7 @@ export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: 
         // Stated, so that no reader has to guess the delimiter from long prose cells.
         dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
         bytes: bytes.length,
-        hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+        hash: sha256(bytes),
         schema: {
           fields: t.fields.map(tableSchemaField),
           missingValues: [''],
@@ -79,5 +104,9 @@ export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: 
         },
       };
     }),
-  };
+    ...OTHER_RESOURCES.flatMap(({ encoding, ...r }) => {
+      const bytes = files.get(r.path);
+      return bytes ? [{ ...r, ...(encoding ? { encoding } : {}), bytes: bytes.length, hash: sha256(bytes) }] : [];
+    }),
+  ]};
 }

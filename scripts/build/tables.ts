@@ -1,62 +1,24 @@
 /**
- * The CSV tables: one per collection, plus link tables for every list of
+ * The CSV tables: the readable overviews first (overviews.ts), then one per
+ * collection, plus link tables for every list of
  * references and every citation. Each table declares its fields with types,
  * descriptions, constraints and foreign keys; the same declaration drives the
  * CSV writer, the Frictionless Table Schema and the data dictionary.
  */
-import type { z } from 'zod';
-import { ID_PATTERN, PARTIAL_DATE_PATTERN } from '../../schemas/primitives.js';
+import { ID_PATTERN } from '../../schemas/primitives.js';
 import * as V from '../../schemas/vocabulary.js';
 import type { Dataset } from './dataset.js';
+import { CITED_FOR_PATTERN, citedFor, lookups, sourceLabel } from './names.js';
+import { overviewTables } from './overviews.js';
 import { authorName, citationsOf, preferredValue } from './records.js';
+import { bool, date, id, join, list, ref, seq, text, url, vocab, type Field, type Table } from './table-fields.js';
 
-export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
-export type Cell = string | number | boolean | undefined;
-export type Row = Record<string, Cell>;
-
-export interface Field {
-  name: string;
-  type: FieldType;
-  description: string;
-  required?: boolean;
-  unique?: boolean;
-  enum?: readonly string[];
-  pattern?: string;
-  format?: 'uri';
-  minimum?: number;
-  maximum?: number;
-  /** Name of the table whose `id` this field references. */
-  references?: string;
-  /** The cell holds several ids or values joined with "; " (a convenience copy of a link table). */
-  joined?: boolean;
-}
-
-export interface Table {
-  name: string;
-  title: string;
-  description: string;
-  primaryKey: string[];
-  fields: Field[];
-  rows(data: Dataset): Row[];
-}
-
-const values = (schema: z.ZodType) => Object.keys(V.vocabularyOf(schema)!.terms);
-const SEP = '; ';
-const join = (list: readonly string[] | undefined) => (list && list.length ? list.join(SEP) : undefined);
-
-// Field builders.
-const id = (description: string): Field => ({ name: 'id', type: 'string', description, required: true, unique: true, pattern: ID_PATTERN });
-const text = (name: string, description: string, required = false): Field => ({ name, type: 'string', description, required });
-const date = (name: string, description: string, required = false): Field => ({ name, type: 'string', description, required, pattern: PARTIAL_DATE_PATTERN });
-const vocab = (name: string, schema: z.ZodType, description: string, required = true): Field => ({ name, type: 'string', description, required, enum: values(schema) });
-const ref = (name: string, table: string, description: string, required = false): Field => ({ name, type: 'string', description, required, pattern: ID_PATTERN, references: table });
-const list = (name: string, description: string): Field => ({ name, type: 'string', description: `${description} Several values are separated by "; ".`, joined: true });
-const bool = (name: string, description: string): Field => ({ name, type: 'boolean', description, required: true });
-const seq = (description = 'Position within the record, from 1.'): Field => ({ name: 'seq', type: 'integer', description, required: true, minimum: 1 });
+export type { Cell, Field, FieldType, Row, Table } from './table-fields.js';
+export { LIST_SEPARATOR } from './table-fields.js';
 
 const sourceIds = (citations: ReadonlyArray<{ source: string }>) => join([...new Set(citations.map((c) => c.source))]);
 
-/** `<table>_sources`: every citation of every record of a collection. */
+/** `<table>_sources`: every citation of every record of a collection, with the cited source's URL and title. */
 function citationTable(table: string, singular: string, records: (d: Dataset) => ReadonlyArray<{ id: string }>): Table {
   const key = `${singular}_id`;
   return {
@@ -67,16 +29,33 @@ function citationTable(table: string, singular: string, records: (d: Dataset) =>
     fields: [
       ref(key, table, `Id of the cited-for record in ${table}.`, true),
       seq('Position of the citation within the record, from 1, in document order.'),
-      { name: 'cited_for', type: 'string', description: 'JSON Pointer, within the record, of the part this citation supports; empty for the record as a whole.' },
+      {
+        name: 'cited_for', type: 'string', pattern: CITED_FOR_PATTERN,
+        description: 'The part of the record this citation supports: a field name, then the position from 1 of a list item in brackets, nested parts joined by dots (operator[1], status, history[2]); empty for the record as a whole.',
+      },
+      text('cited_field', 'The top-level field of cited_for (operator, status, history); empty for the record as a whole.'),
+      { name: 'cited_seq', type: 'integer', minimum: 1, description: 'The position in cited_field, from 1, when that field is a list (matches the seq of station_claims, station_events, agreement_signings, agreement_events).' },
       ref('source_id', 'sources', 'Id of the cited source.', true),
+      url('source_url', 'Where the cited source can be read.', true),
+      text('source_title', 'Title of the cited source as published; the project\'s description in brackets where it has no title.'),
       ref('via_source_id', 'sources', 'Id of the source that was read and reports the cited one, where the cited source itself was not read.'),
       text('locator', 'Where in the source: page, paragraph, section.'),
       text('excerpt', 'A short verbatim excerpt of the source that was read.'),
     ],
-    rows: (d) =>
-      records(d).flatMap((r) =>
-        citationsOf(r).map((c, i) => ({ [key]: r.id, seq: i + 1, cited_for: c.path || undefined, source_id: c.source, via_source_id: c.via, locator: c.locator, excerpt: c.excerpt })),
-      ),
+    rows: (d) => {
+      const find = lookups(d);
+      return records(d).flatMap((r) =>
+        citationsOf(r).map((c, i) => {
+          const [field, position] = c.path.slice(1).split('/');
+          const source = find.source(c.source);
+          return {
+            [key]: r.id, seq: i + 1, cited_for: citedFor(c.path) || undefined, cited_field: field || undefined,
+            cited_seq: position !== undefined && /^\d+$/.test(position) ? Number(position) + 1 : undefined,
+            source_id: c.source, source_url: source?.url, source_title: sourceLabel(source), via_source_id: c.via, locator: c.locator, excerpt: c.excerpt,
+          };
+        }),
+      );
+    },
   };
 }
 
@@ -115,6 +94,7 @@ const claimFields = (valueDescription: string): Field[] => [
 ];
 
 export const tables: Table[] = [
+  ...overviewTables(),
   {
     name: 'sources',
     title: 'Sources',
@@ -130,7 +110,7 @@ export const tables: Table[] = [
       list('authors', 'Authors as credited.'),
       date('date', 'Publication date (YYYY, YYYY-MM or YYYY-MM-DD).'),
       text('date_note', 'How the date was established.'),
-      { name: 'url', type: 'string', format: 'uri', description: 'Where the source can be read.', required: true },
+      url('url', 'Where the source can be read.', true),
       date('accessed', 'The day the project last read the source.'),
       vocab('read', V.ReadStatus, 'How much of the source the project read; empty where not recorded.', false),
       text('language', 'BCP 47 language tag.', true),

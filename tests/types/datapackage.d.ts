@@ -10,6 +10,6 @@ declare module 'datapackage' {
     resources: Resource[];
     getResource(name: string): Resource;
   }
-  const datapackage: { Package: { load(descriptor: string): Promise<Package> } };
+  const datapackage: { Package: { load(descriptor: string | Record<string, unknown>, options?: { basePath?: string }): Promise<Package> } };
   export default datapackage;
 }
