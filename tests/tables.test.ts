@@ -10,6 +10,7 @@ import { collections } from '../schemas/index.js';
 import { COUNTRY_NAMES, countryName } from '../scripts/build/country-names.js';
 import { citedFor, CITED_FOR_PATTERN, sourceLabel } from '../scripts/build/names.js';
 import { siteHome } from '../scripts/build/overviews.js';
+import { authorName } from '../scripts/build/records.js';
 import { join as joinList, LIST_SEPARATOR, ListCellError } from '../scripts/build/table-fields.js';
 import { tables } from '../scripts/build/tables.js';
 import { build, freshBuild } from './helpers/build.js';
@@ -76,6 +77,19 @@ describe('the overviews', () => {
       expect(rows[i]!.as_printed).toBe(f.as_printed ?? '');
       expect(rows[i]!.page).toBe(`${HOME}figures.html#${f.id}`);
     }
+  });
+
+  it('carry the verification status and note of each record, and who translated a statement\'s words', () => {
+    const f = fixture()
+      .edit('stations', (r) => (r[0].verification = { status: 'partly-verified', checked: '2026-12-01', note: 'The opening date could not be read.' }))
+      .edit('statements', (r) => {
+        r[0].verification = { status: 'verified', checked: '2026-12-01' };
+        r[0].text_translation = { kind: 'machine' };
+      });
+    const out = freshBuild(f.root);
+    expect(csv('stations-overview', out)[0]).toMatchObject({ verification_status: 'partly-verified', verification_note: 'The opening date could not be read.' });
+    expect(csv('statements-overview', out)[0]).toMatchObject({ verification_status: 'verified', verification_note: '', text_translated_by: 'machine' });
+    expect(csv('figures-overview', out)[0]!.verification_status).toBe('');
   });
 
   it('country names come from a fixed table that covers every station', () => {
@@ -146,9 +160,13 @@ describe('list cells', () => {
 
   it('split back into exactly the items of the data (authors, parties)', () => {
     const sources = csv('sources');
+    let withAuthors = 0;
     for (const [i, s] of data.sources!.entries()) {
-      if (s.authors.length && s.authors.every((a: unknown) => typeof a === 'string')) expect(sources[i]!.authors!.split(LIST_SEPARATOR)).toEqual(s.authors);
+      if (!s.authors.length) continue;
+      withAuthors++;
+      expect(sources[i]!.authors!.split(LIST_SEPARATOR)).toEqual(s.authors.map(authorName));
     }
+    expect(withAuthors).toBeGreaterThan(10);
     const agreements = csv('agreements');
     for (const [i, a] of data.agreements!.entries()) expect(agreements[i]!.parties ? agreements[i]!.parties!.split(LIST_SEPARATOR) : []).toEqual(a.parties);
   });

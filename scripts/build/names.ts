@@ -4,6 +4,7 @@
  * brackets where the source has no title).
  */
 import type { Dataset } from './dataset.js';
+import { sourceHeading } from './records.js';
 
 export interface SourceLike {
   id: string;
@@ -12,11 +13,9 @@ export interface SourceLike {
   description?: string;
 }
 
-/** The title as published, or the project's description of the work in brackets. */
+/** The headline as published, or the project's description of the work in brackets (records.ts's sourceHeading). */
 export function sourceLabel(source: SourceLike | undefined): string | undefined {
-  if (!source) return undefined;
-  if (source.title) return source.title;
-  return source.description ? `[${source.description}]` : undefined;
+  return source ? sourceHeading(source) : undefined;
 }
 
 export interface Lookups {

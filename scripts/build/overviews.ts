@@ -34,6 +34,8 @@ function mainSource(record: Cited, find: Lookups) {
   return { source_url: source?.url, source_title: sourceLabel(source) };
 }
 
+/** Who translated a statement's words into its text: the translator's name, else the kind (machine, project, outlet). */
+const translator = (t: { kind: string; by?: string } | undefined, find: Lookups) => (t ? (t.by ? (find.actorName(t.by) ?? t.by) : t.kind) : undefined);
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 const names = (ids: readonly string[], find: Lookups) => join(unique(ids).map((a) => find.actorName(a) ?? a));
 /** Claims in the project's order of preference: the preferred version first, then the others as recorded. */
@@ -46,6 +48,11 @@ const sourceFields = () => [
   text('source_title', 'Title of the main source as published; the project\'s description in brackets where the source has no title.'),
 ];
 const pageField = (what: string) => url('page', `The ${what}'s page on the project's site.`, true);
+const verificationFields = () => [
+  vocab('verification_status', V.VerificationStatus, 'Outcome of checking the record against readable copies of its sources; empty where not yet checked.', false),
+  text('verification_note', 'What was corrected, or what could not be read and why.'),
+];
+const verificationCells = (r: { verification?: { status: string; note?: string } }) => ({ verification_status: r.verification?.status, verification_note: r.verification?.note });
 
 export function overviewTables(home: () => string = siteHome): Table[] {
   return [
@@ -67,6 +74,7 @@ export function overviewTables(home: () => string = siteHome): Table[] {
         vocab('status', V.StationStatus, 'Status as of status_as_of.'),
         date('status_as_of', 'Date of the latest source supporting the status.', true),
         text('status_basis', 'What the status rests on, attributed.', true),
+        ...verificationFields(),
         ...sourceFields(),
         pageField('station'),
       ],
@@ -77,7 +85,7 @@ export function overviewTables(home: () => string = siteHome): Table[] {
           id: s.id, name: s.name, city: s.city, region: s.region, country_code: s.country, country: countryName(s.country),
           operators: names(preferredFirst(s.operator).map((c) => c.value), find), reported_by: names(preferredFirst(s.reported_by).map((c) => c.value), find),
           opened_earliest: earliest(s.opened.map((c) => c.value)), status: s.status.value, status_as_of: s.status.as_of, status_basis: s.status.basis,
-          ...mainSource(s, find), page: `${base}stations/${s.id}.html`,
+          ...verificationCells(s), ...mainSource(s, find), page: `${base}stations/${s.id}.html`,
         }));
       },
     },
@@ -93,8 +101,10 @@ export function overviewTables(home: () => string = siteHome): Table[] {
         date('date', 'When it was said.', true),
         text('text', 'The words, verbatim as printed by the source.', true),
         text('language', 'Language of text (BCP 47).', true),
+        text('text_translated_by', 'Where text is itself a translation of the words spoken: who translated them (the outlet or person by name, or "machine" or "project").'),
         text('translation_en', 'English translation, where text is not in English.'),
-        { name: 'translation_by', type: 'string', description: 'Who translated: source or project.', enum: ['source', 'project'] },
+        vocab('translation_by', V.TranslationBy, 'Who made translation_en.', false),
+        ...verificationFields(),
         ...sourceFields(),
         pageField('statement'),
       ],
@@ -103,7 +113,8 @@ export function overviewTables(home: () => string = siteHome): Table[] {
         const base = home();
         return d.statements.map((s) => ({
           id: s.id, speaker: find.actorName(s.speaker) ?? s.speaker, speaker_role: find.actorRole(s.speaker), date: s.date, text: s.text, language: s.language,
-          translation_en: s.translation_en, translation_by: s.translation_by, ...mainSource(s, find), page: `${base}statements/${s.id}.html`,
+          text_translated_by: translator(s.text_translation, find), translation_en: s.translation_en, translation_by: s.translation_by,
+          ...verificationCells(s), ...mainSource(s, find), page: `${base}statements/${s.id}.html`,
         }));
       },
     },
@@ -120,10 +131,12 @@ export function overviewTables(home: () => string = siteHome): Table[] {
         text('as_printed', 'The figure as the source prints it.'),
         vocab('qualifier', V.Qualifier, 'How exact.'),
         text('scope', 'What exactly is counted.', true),
-        text('claimed_by', 'Name of the actor who claims it.', true),
+        text('claimed_by', 'Name of the actor who asserts it.', true),
+        text('reported_by', 'Name of the outlet or NGO that relays the claimant\'s number.'),
         date('stated_on', 'When the claim was made.'),
         date('as_of', 'Date of a count at one moment.'),
         bool('preferred', 'Whether this is the preferred value of its measure.'),
+        ...verificationFields(),
         ...sourceFields(),
         pageField('figure'),
       ],
@@ -132,8 +145,8 @@ export function overviewTables(home: () => string = siteHome): Table[] {
         const base = home();
         return d.figures.map((f) => ({
           id: f.id, measure: f.measure, value: f.value, unit: f.unit, as_printed: f.as_printed, qualifier: f.qualifier, scope: f.scope.description,
-          claimed_by: find.actorName(f.claimed_by) ?? f.claimed_by, stated_on: f.stated_on, as_of: f.as_of, preferred: f.preferred !== undefined,
-          ...mainSource(f, find), page: `${base}figures.html#${f.id}`,
+          claimed_by: find.actorName(f.claimed_by) ?? f.claimed_by, reported_by: f.reported_by && (find.actorName(f.reported_by) ?? f.reported_by),
+          stated_on: f.stated_on, as_of: f.as_of, preferred: f.preferred !== undefined, ...verificationCells(f), ...mainSource(f, find), page: `${base}figures.html#${f.id}`,
         }));
       },
     },
