@@ -205,3 +205,24 @@ describe('the release documents', () => {
     }
   });
 });
+
+describe('README, Quick start: spreadsheets', () => {
+  const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Quick start: spreadsheets'), readme.indexOf('## Quick start: TypeScript'));
+
+  it('starts from direct download links to the overviews, the workbook and the database, on the site named by package.json', () => {
+    const links = [...section.matchAll(/\]\((https:[^)]+)\)/g)].map((m) => m[1]!);
+    const expected = [
+      ...['stations-overview', 'statements-overview', 'figures-overview'].map((t) => `${siteHome()}downloads/csv/${t}.csv`),
+      `${siteHome()}downloads/overseas-police-stations.xlsx`,
+      `${siteHome()}downloads/overseas-police-stations.sqlite`,
+    ];
+    expect(links.slice(0, 5)).toEqual(expected);
+    for (const t of ['stations-overview', 'statements-overview', 'figures-overview']) expect(tables.some((x) => x.name === t)).toBe(true);
+  });
+
+  it('states the list rule and the formula rule that the writer applies', () => {
+    expect(section).toContain('separated by `; `');
+    expect(section).toContain("`^'+[=+\\-@\\t\\r]`");
+  });
+});
