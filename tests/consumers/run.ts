@@ -1,16 +1,19 @@
 /**
  * `npm run test:consumers`: the built artifacts read by tools we did not write.
- * Installs Debian's python3-pandas, python3-jsonschema and libreoffice-calc
- * (as root, with apt), builds a fresh release, then checks it with pandas,
- * Python's jsonschema, LibreOffice Calc and the Frictionless `datapackage`
- * reader. One line per check, then "N passed, N failed".
+ * Installs Debian's python3-pandas, python3-jsonschema, libreoffice-calc,
+ * r-base-core and r-cran-readr (as root, with apt), builds a fresh release,
+ * then checks it with pandas (every table; the overviews in overviews.py),
+ * Python's jsonschema, R's readr (readr.ts), LibreOffice Calc and the
+ * Frictionless `datapackage` reader. One line per check, then "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import datapackage from 'datapackage';
+import { v1Descriptor } from '../helpers/datapackage-v1.js';
 import { fixture, PROJECT_ROOT } from '../helpers/fixture.js';
+import { READR_PACKAGES, readrChecks } from './readr.js';
 
 const PYTHON = '/usr/bin/python3';
 const results: Array<{ check: string; ok: boolean; detail?: string }> = [];
@@ -33,13 +36,14 @@ function skip(reason: string): never {
 if (process.getuid?.() !== 0) skip('root, to install Debian packages with apt-get');
 if (spawnSync('apt-get', ['--version']).status !== 0) skip('apt-get (a Debian machine)');
 
-const packages = ['python3-pandas', 'python3-jsonschema', 'libreoffice-calc'];
+const packages = ['python3-pandas', 'python3-jsonschema', 'libreoffice-calc', ...READR_PACKAGES];
 const missing = packages.filter((p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout.indexOf('install ok installed') < 0);
 if (missing.length) {
   console.log(`installing ${missing.join(', ')} from Debian…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update'], { encoding: 'utf8', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { encoding: 'utf8', env }) : update;
+  const lock = ['-o', 'DPkg::Lock::Timeout=600'];
+  const update = spawnSync('apt-get', [...lock, 'update'], { encoding: 'utf8', env });
+  const install = update.status === 0 ? spawnSync('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...missing], { encoding: 'utf8', env }) : update;
   record(`apt-get installs ${missing.join(', ')}`, install.status === 0, (install.stderr || '').trim().split('\n').slice(-2).join(' '));
   if (install.status !== 0) finish();
 }
@@ -62,6 +66,8 @@ function python(script: string, ...args: string[]) {
 }
 
 python('checks.py', dist);
+python('overviews.py', dist);
+readrChecks(dist, join(PROJECT_ROOT, 'tests/consumers/readr.R'), record);
 
 // A release built from data that holds text a spreadsheet would run as a formula.
 const dangerous = ["=cmd|' /C calc'!A0", '+1', '-2', '@SUM(A1:A2)', 'Città di 温州 😀', 'Line one\nline two'];
@@ -81,9 +87,9 @@ if (existsSync('/usr/bin/soffice') || spawnSync('which', ['soffice']).status ===
   record('LibreOffice (soffice) is installed', false);
 }
 
-// The independent Frictionless reader, with foreign keys enforced.
-const pkg = await datapackage.Package.load(join(dist, 'datapackage.json'));
-record('the datapackage reader finds datapackage.json valid', pkg.valid, pkg.errors.map((e: Error) => e.message).join('; '));
+// The independent Frictionless reader (v1: list cells read as strings), with foreign keys enforced.
+const pkg = await datapackage.Package.load(v1Descriptor(dist), { basePath: dist });
+record('the datapackage reader finds datapackage.json (v1 view) valid', pkg.valid, pkg.errors.map((e: Error) => e.message).join('; '));
 for (const resource of pkg.resources) {
   try {
     await resource.read({ relations: true });
