@@ -13,7 +13,7 @@ import pandas as pd
 
 dist = sys.argv[1]
 package = json.load(open(os.path.join(dist, "datapackage.json"), encoding="utf-8"))
-resources = {r["name"]: r for r in package["resources"]}
+resources = {r["name"]: r for r in package["resources"] if r.get("type") == "table"}
 
 
 def report(check, ok, detail=""):
