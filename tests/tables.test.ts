@@ -11,6 +11,7 @@ import { COUNTRY_NAMES, countryName } from '../scripts/build/country-names.js';
 import { citedFor, CITED_FOR_PATTERN, sourceLabel } from '../scripts/build/names.js';
 import { siteHome } from '../scripts/build/overviews.js';
 import { authorName } from '../scripts/build/records.js';
+import { FREE_TEXT_LIST_COLUMNS } from '../scripts/build/table-checks.js';
 import { join as joinList, LIST_SEPARATOR, ListCellError } from '../scripts/build/table-fields.js';
 import { tables } from '../scripts/build/tables.js';
 import { build, freshBuild } from './helpers/build.js';
@@ -181,6 +182,21 @@ describe('list cells', () => {
     expect(run.stderr).toMatch(/data\/actors\.json record "[^"]+" at \/0\/name: the text "Ministry of the Interior; Department of Public Security" contains "; "/);
     expect(run.stderr).toMatch(/data\/agreements\.json record "[^"]+" at \/0\/events\/0\/places\/0: .*contains "; ".*Tip:/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('that hold free text are all guarded; the others hold ids or dates only', () => {
+    const joined = tables.flatMap((t) => t.fields.filter((f) => f.joined).map((f) => ({ column: `${t.name}.${f.name}`, description: f.description })));
+    const unguarded = joined.filter((f) => !(FREE_TEXT_LIST_COLUMNS as readonly string[]).includes(f.column) && !f.description.startsWith('Ids of') && f.column !== 'agreements.in_force');
+    expect(unguarded).toEqual([]);
+    for (const column of FREE_TEXT_LIST_COLUMNS) expect(joined.map((f) => f.column)).toContain(column);
+    const ids = new Set(joined.filter((f) => f.description.startsWith('Ids of')).map((f) => f.column));
+    for (const t of tables) {
+      for (const row of csv(t.name)) {
+        for (const f of t.fields.filter((x) => ids.has(`${t.name}.${x.name}`) && row[x.name])) {
+          for (const item of row[f.name]!.split(LIST_SEPARATOR)) expect(item).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        }
+      }
+    }
   });
 
   it('are guarded in the table layer too: joining an item with the separator throws a ListCellError', () => {

@@ -22,6 +22,12 @@ export interface TableProblem {
   tip: string;
 }
 
+/**
+ * The list columns whose items are free text, each guarded below. The other list
+ * columns hold ids (kebab-case, so never "; ") or periods of dates.
+ */
+export const FREE_TEXT_LIST_COLUMNS = ['sources.authors', 'agreements.title_original', 'agreement_events.places', 'stations-overview.operators', 'stations-overview.reported_by'] as const;
+
 /** The free-text values that end up as items of a list cell, with where they come from. */
 function* listItems(data: Dataset): Generator<{ file: string; id: string; path: string; text: string; column: string }> {
   for (const [i, s] of data.sources.entries()) {

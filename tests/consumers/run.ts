@@ -82,7 +82,7 @@ const formulaCsv = join(work, 'formula-statements.csv');
 copyFileSync(join(formulaDist, 'csv/statements.csv'), formulaCsv);
 
 if (existsSync('/usr/bin/soffice') || spawnSync('which', ['soffice']).status === 0) {
-  python('libreoffice.py', join(work, 'lo'), ...['stations', 'statements', 'actors', 'sources', 'figures'].map((t) => join(dist, 'csv', `${t}.csv`)), formulaCsv);
+  python('libreoffice.py', join(work, 'lo'), ...['stations-overview', 'statements-overview', 'figures-overview', 'stations', 'statements', 'actors', 'sources', 'figures'].map((t) => join(dist, 'csv', `${t}.csv`)), formulaCsv);
 } else {
   record('LibreOffice (soffice) is installed', false);
 }
