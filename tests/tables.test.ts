@@ -85,12 +85,13 @@ describe('the overviews', () => {
       .edit('stations', (r) => (r[0].verification = { status: 'partly-verified', checked: '2026-12-01', note: 'The opening date could not be read.' }))
       .edit('statements', (r) => {
         r[0].verification = { status: 'verified', checked: '2026-12-01' };
-        r[0].text_translation = { kind: 'machine' };
+        r[0].spoken_language = 'zh';
+        r[0].text_translation = { kind: 'outlet', by: 'example-ngo' };
       });
     const out = freshBuild(f.root);
     expect(csv('stations-overview', out)[0]).toMatchObject({ verification_status: 'partly-verified', verification_note: 'The opening date could not be read.' });
-    expect(csv('statements-overview', out)[0]).toMatchObject({ verification_status: 'verified', verification_note: '', text_translated_by: 'machine' });
-    expect(csv('figures-overview', out)[0]!.verification_status).toBe('');
+    expect(csv('statements-overview', out)[0]).toMatchObject({ verification_status: 'verified', verification_note: '', text_translated_by: 'Example NGO' });
+    expect(csv('figures-overview', out).map((r) => r.verification_status)).toEqual(f.read('figures').map((r) => r.verification?.status ?? ''));
   });
 
   it('country names come from a fixed table that covers every station', () => {
