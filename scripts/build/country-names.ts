@@ -7,7 +7,7 @@
  */
 export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   AE: 'United Arab Emirates', AR: 'Argentina', AT: 'Austria', AU: 'Australia', BD: 'Bangladesh', BE: 'Belgium', BG: 'Bulgaria',
-  BR: 'Brazil', CA: 'Canada', CH: 'Switzerland', CL: 'Chile', CN: 'China', CY: 'Cyprus', CZ: 'Czechia', DE: 'Germany',
+  BR: 'Brazil', CA: 'Canada', CH: 'Switzerland', CL: 'Chile', CN: 'China', CO: 'Colombia', CU: 'Cuba', CY: 'Cyprus', CZ: 'Czechia', DE: 'Germany',
   DK: 'Denmark', EC: 'Ecuador', EE: 'Estonia', EG: 'Egypt', ES: 'Spain', ET: 'Ethiopia', FI: 'Finland', FJ: 'Fiji', FR: 'France',
   GB: 'United Kingdom', GR: 'Greece', HK: 'Hong Kong', HR: 'Croatia', HU: 'Hungary', ID: 'Indonesia', IE: 'Ireland', IL: 'Israel',
   IN: 'India', IS: 'Iceland', IT: 'Italy', JP: 'Japan', KE: 'Kenya', KH: 'Cambodia', KR: 'South Korea', KZ: 'Kazakhstan', LA: 'Laos',
