@@ -79,6 +79,7 @@ export const StationStatus = vocabulary('station status', 'What is known of a re
   'checks-ongoing': 'Host-country authorities said checks or monitoring continue; no investigation of it was announced.',
   'under-investigation': 'Host-country authorities (police, prosecutors, a ministry) said they opened an investigation of it.',
   'no-evidence-found': 'Host-country authorities said they found no evidence of it or of illegal activity there.',
+  'investigation-closed': 'Host-country authorities said they closed their investigation without charges, without saying they found no evidence.',
   'confirmed-by-authorities': 'Host-country authorities confirmed that an office or desk existed there.',
   'activities-ceased': 'Said by authorities or its hosts to no longer provide its services; no closure was ordered or reported by an authority.',
   'closure-ordered': 'Host-country authorities ordered it to close.',

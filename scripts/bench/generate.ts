@@ -72,8 +72,8 @@ export function generateDataset(size: number, seed = 1): Record<string, unknown[
     events: [{ date: '2016-05-02', end: '2016-05-13', kind: 'patrol-edition', description: words(6, 16), places: ['Rome', 'Milan'], sources: cites() }], sources: cites(),
   }));
   const figures = Array.from({ length: size }, (_, i) => ({
-    id: id('figure', i), measure: `measure-${int(Math.max(1, size / 5))}`, value: int(1_000_000), unit: 'people', qualifier: 'about',
-    scope: { country: 'IT', description: words(4, 10) }, as_of: date(), claimed_by: actor(), sources: cites(),
+    id: id('figure', i), measure: `measure-${int(Math.max(1, size / 5))}`, value: int(1_000_000), unit: 'people', qualifier: 'about', as_printed: `about ${words(1, 2)}`,
+    scope: { country: 'IT', description: words(4, 10) }, as_of: date(), time_basis: 'stated', claimed_by: actor(), sources: cites(),
   }));
   const statements = Array.from({ length: size }, (_, i) => ({
     id: id('statement', i), speaker: actor(), date: date(), setting: { kind: 'interview', description: words(3, 8) }, form: 'direct',

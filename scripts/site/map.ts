@@ -22,6 +22,7 @@ export const STATUS_COLOURS: Record<Station['status']['value'], string> = {
   reported: '#4b5563',
   'under-investigation': '#b45309',
   'no-evidence-found': '#1d4ed8',
+  'investigation-closed': '#0e7490',
   'confirmed-by-authorities': '#6d28d9',
   'closure-ordered': '#b91c1c',
   closed: '#111827',
