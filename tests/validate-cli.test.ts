@@ -31,9 +31,9 @@ describe('npm run validate', () => {
     expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack frames
     expect(out).toContain('data/events.json line 1, column 12: invalid JSON');
     expect(out).toContain('data/figures.json: the file holds an object, not an array of records');
-    expect(out).toContain('data/statements.json record "example-minister-2022-12-07" at /0/speaker: "example-ministr" is not the id of any record in data/actors.json');
+    expect(out).toContain('data/statements.json record "example-minister-2022-12-07" at /0/speaker line 4, column 16: "example-ministr" is not the id of any record in data/actors.json');
     expect(out).toContain('Tip: Did you mean "example-minister"?');
-    expect(out).toContain('data/stations.json record "it-example-city" at /0/history/0/date: must be a real calendar date');
+    expect(out).toContain('data/stations.json record "it-example-city" at /0/history/0/date line 69, column 17: must be a real calendar date');
     expect(out).toMatch(/✖ 5 errors and \d+ warnings? in 4 files/); // the statement also cites a figure of the broken file
   });
 

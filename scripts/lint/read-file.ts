@@ -1,11 +1,14 @@
 /**
- * File-scope checks: a data file must be readable, valid UTF-8, valid JSON,
- * an array of objects, free of prototype-polluting keys, and sorted by id.
+ * File-scope checks: a data file must be a regular file (no symbolic link),
+ * readable, valid UTF-8, valid JSON nested at most MAX_DEPTH levels, without
+ * duplicate keys or numbers beyond 2^53, an array of objects, free of
+ * prototype-polluting keys, and sorted by id.
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Problem } from './problems.js';
 import { pointer } from './problems.js';
-import { locateSyntaxError } from './json-syntax.js';
+import { findTooDeep, LineIndex, MAX_DEPTH, scanJson } from './json-text.js';
 
 export interface ReadResult {
   problems: Problem[];
@@ -13,20 +16,28 @@ export interface ReadResult {
   records: unknown[] | undefined;
   /** The parsed value, whatever its shape (for files that are not record arrays); undefined when unreadable. */
   value?: unknown;
+  /** The text that was parsed (without a BOM), to locate problems in; undefined when it could not be read. */
+  text?: string;
+}
+
+/** The first symbolic link among `file`'s path below `root` (data/, data/ids/, the file itself), if any. */
+export function symlinkIn(root: string, file: string): string | undefined {
+  const parts = file.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const rel = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(join(root, rel)).isSymbolicLink()) return rel;
+    } catch {
+      return undefined; // missing: reported as unreadable
+    }
+  }
+  return undefined;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return new LineIndex(text).at(offset);
 }
 
 /** Reads and parses a data file. With `{ array: false }` the file may hold any JSON value (no record checks). */
@@ -36,6 +47,12 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
     problems.push({ level: 'error', scope: 'file', check, file, path: '', message, tip, ...extra });
     return { problems, records: undefined };
   };
+
+  const root = absolutePath.endsWith(file) ? absolutePath.slice(0, absolutePath.length - file.length) : undefined;
+  const link = root === undefined ? undefined : symlinkIn(root, file);
+  if (link !== undefined) {
+    return fail('symlink', `${link} is a symbolic link; it is not followed`, 'Data files and folders must be regular files in the repository: replace the link by the file itself.');
+  }
 
   let bytes: Buffer;
   try {
@@ -70,24 +87,46 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
     return fail('json-syntax', 'the file is empty', 'A collection with no records is written as [].', { expected: 'a JSON array' });
   }
 
+  const lines = new LineIndex(text);
+  const tooDeep = findTooDeep(text);
+  if (tooDeep) {
+    return fail('depth', `the data is nested too deeply: ${tooDeep.reason}`, `No record needs more than a few levels; at most ${MAX_DEPTH} are accepted. Look for brackets that are never closed.`, lines.at(tooDeep.offset));
+  }
+  const scan = scanJson(text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    const located = locateSyntaxError(text);
-    const where = located ? lineColumn(text, located.offset) : {};
-    const reason = located?.reason ?? (error as Error).message;
+    const where = scan.syntax ? lines.at(scan.syntax.offset) : {};
+    const reason = scan.syntax?.reason ?? (error as Error).message;
     return fail('json-syntax', `invalid JSON: ${reason}`, 'Look for a missing or trailing comma, an unclosed bracket or an unescaped quote at or just before this point.', where);
+  }
+  const idAt = (path: ReadonlyArray<string | number>) => (options.array === false || !Array.isArray(parsed) ? undefined : recordId(parsed[path[0] as number]));
+  for (const d of scan.duplicates) {
+    problems.push({
+      level: 'error', scope: 'file', check: 'duplicate-key', file, id: idAt(d.path), path: pointer(d.path), line: d.second.line, column: d.second.column,
+      message: `the key "${d.key}" appears twice in one object, at line ${d.first.line} and at line ${d.second.line}`,
+      tip: 'Only one of the two values would be used (the last); keep one key and merge what belongs together.',
+    });
+  }
+  for (const n of scan.unsafeNumbers) {
+    problems.push({
+      level: 'error', scope: 'file', check: 'unsafe-number', file, id: idAt(n.path), path: pointer(n.path), ...lines.at(n.offset),
+      message: `the number ${n.text} is beyond 2^53 and would be read as ${JSON.stringify(Number(n.text))}`,
+      expected: `a number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
+      tip: 'JavaScript cannot hold it exactly; store a large identifier or count as a string, or check the value.',
+    });
   }
 
   if (options.array === false) {
     findForbiddenKeys(parsed, [], problems, file, undefined);
-    return { problems, records: undefined, value: parsed };
+    return { problems, records: undefined, value: parsed, text };
   }
 
   if (!Array.isArray(parsed)) {
     const got = parsed === null ? 'null' : typeof parsed;
-    return fail('array', `the file holds ${got === 'object' ? 'an object' : got}, not an array of records`, 'Wrap the records in [ … ]: each data file is a JSON array of records.', { expected: 'a JSON array of records' });
+    fail('array', `the file holds ${got === 'object' ? 'an object' : got}, not an array of records`, 'Wrap the records in [ … ]: each data file is a JSON array of records.', { expected: 'a JSON array of records' });
+    return { problems, records: undefined, text };
   }
 
   parsed.forEach((record, index) => findForbiddenKeys(record, [index], problems, file, recordId(record)));
@@ -106,7 +145,7 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
     previous = id;
   });
 
-  return { problems, records: parsed };
+  return { problems, records: parsed, text };
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
