@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { lintData } from './lint/run.js';
 import { format, FORMATS, type Format } from './lint/report.js';
 import { countLevels } from './lint/problems.js';
-import { escapeText } from './lint/escape.js';
+import { escapeCommandData, escapeText } from './lint/escape.js';
 import { parseArgs, projectRoot } from './lib/cli.js';
 
 const args = parseArgs(process.argv.slice(2), { root: 'string', 'fail-on-warnings': 'boolean', json: 'boolean', format: 'string' });
@@ -27,6 +27,9 @@ const result = lintData(root);
 if (as === 'human') {
   const records = Object.values(result.counts).reduce((a, b) => a + b, 0);
   console.log(`Checked ${records} records in ${Object.keys(result.counts).length} files under ${escapeText(root)}/data`);
+  for (const note of result.notes) console.log(`note: ${escapeText(note)}`);
+} else if (as === 'github') {
+  for (const note of result.notes) console.log(`::notice title=released ids::${escapeCommandData(escapeText(note))}`);
 }
 process.stdout.write(format(result.problems, as, { color: process.stdout.isTTY }) + '\n');
 const { errors, warnings } = countLevels(result.problems);

@@ -18,6 +18,8 @@ export interface LintResult {
   /** Records that passed their schema, by collection (what Zod returned). */
   data: Record<CollectionName, unknown[]>;
   counts: Record<CollectionName, number>;
+  /** Things the reader should know that are not problems (e.g. no release tag to compare released ids with). */
+  notes: string[];
   /** Seconds spent in each stage, for the benchmark. */
   timings: { read: number; records: number; dataset: number };
 }
@@ -55,12 +57,13 @@ export function lintData(root: string): LintResult {
   problems.push(...checkDataset(dataset as Dataset));
   // Only collections whose file could be read: an unreadable file is already reported, not as removed ids.
   const liveIds = new Map(collections.filter((c) => readable.has(c.name)).map((c) => [c.name, new Set(raw[c.name].map(recordId).filter((id): id is string => id !== undefined))]));
-  problems.push(...checkIdRegistry(root, liveIds));
+  const notes: string[] = [];
+  problems.push(...checkIdRegistry(root, liveIds, notes));
   const datasetTime = performance.now() - t;
 
   locateProblems(root, problems, texts);
 
-  return { problems, data, counts, timings: { read: readTime / 1000, records: recordTime / 1000, dataset: datasetTime / 1000 } };
+  return { problems, data, counts, notes, timings: { read: readTime / 1000, records: recordTime / 1000, dataset: datasetTime / 1000 } };
 }
 
 /** Adds the line and column of the value each problem points at, parsing a file's text only when it has problems. */
