@@ -17,28 +17,35 @@ export interface TagList {
 
 const git = (root: string, args: string[]) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 
-/** The highest `v*.*.*` tag reachable from HEAD. */
-export function lastReleaseTag(root: string): string | undefined {
+/** The `v*.*.*` tags reachable from HEAD, highest first. */
+export function releaseTags(root: string): string[] {
   const run = git(root, ['tag', '--merged', 'HEAD', '--list', 'v[0-9]*.[0-9]*.[0-9]*', '--sort=-v:refname']);
-  if (run.status !== 0) return undefined;
-  return run.stdout.split('\n').map((t) => t.trim()).find((t) => /^v\d+\.\d+\.\d+$/.test(t));
+  if (run.status !== 0) return [];
+  return run.stdout.split('\n').map((t) => t.trim()).filter((t) => /^v\d+\.\d+\.\d+$/.test(t));
+}
+
+function listAt(root: string, tag: string, file: string): ReleasedIds | string {
+  const show = git(root, ['show', `${tag}:./${file}`]);
+  if (show.status !== 0) return `${tag} has no ${file}`;
+  try {
+    const result = ReleasedIds.safeParse(JSON.parse(show.stdout));
+    return result.success ? result.data : `${file} at ${tag} does not match its schema`;
+  } catch {
+    return `${file} at ${tag} is not valid JSON`;
+  }
 }
 
 export function releasedAtLastTag(root: string, file: string): TagList {
   const inside = git(root, ['rev-parse', '--is-inside-work-tree']);
   if (inside.error || inside.status !== 0) return { note: `${root} is not a git checkout, so released ids are checked against ${file} as it stands.` };
-  const tag = lastReleaseTag(root);
-  if (!tag) {
+  // The two highest tags: when HEAD is itself the release being made (its list is the file as it stands), the one before it.
+  const tags = releaseTags(root).slice(0, 2);
+  if (tags.length === 0) {
     return { note: `no release tag (v*.*.*) is reachable from HEAD, so released ids are checked against ${file} as it stands. On a shallow clone, fetch the tags first (git fetch --tags --unshallow).` };
   }
-  const show = git(root, ['show', `${tag}:./${file}`]);
-  if (show.status !== 0) return { tag, note: `${tag} has no ${file}, so released ids are checked against the file as it stands.` };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(show.stdout);
-  } catch {
-    return { tag, note: `${file} at ${tag} is not valid JSON; released ids are checked against the file as it stands.` };
-  }
-  const result = ReleasedIds.safeParse(parsed);
-  return result.success ? { tag, released: result.data } : { tag, note: `${file} at ${tag} does not match its schema; released ids are checked against the file as it stands.` };
+  const lists = tags.map((tag) => ({ tag, list: listAt(root, tag, file) }));
+  const found = lists.filter((l): l is { tag: string; list: ReleasedIds } => typeof l.list !== 'string');
+  if (found.length === 0) return { tag: tags[0], note: `${(lists[0]!.list as string)}, so released ids are checked against the file as it stands.` };
+  const ids = Object.fromEntries(Object.keys(found[0]!.list.ids).map((c) => [c, [...new Set(found.flatMap((f) => f.list.ids[c as keyof ReleasedIds['ids']]))]])) as ReleasedIds['ids'];
+  return { tag: found[0]!.tag, released: { version: found[0]!.list.version, ids } };
 }
