@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { collections } from '../../schemas/index.js';
 import type { CollectionName } from '../../schemas/primitives.js';
-import { findTooDeep } from '../lint/json-text.js';
+import { scanText } from '../lint/json-text.js';
 import { readDataFile } from '../lint/read-file.js';
 import { join } from 'node:path';
 
@@ -55,7 +55,7 @@ export class DiffError extends Error {}
 function recordsAt(root: string, ref: string, file: string): Rec[] | undefined {
   const show = git(root, ['show', `${ref}:./${file}`]);
   if (show.status !== 0) return undefined;
-  if (findTooDeep(show.stdout)) throw new DiffError(`${file} at ${ref} is nested too deeply to compare`);
+  if (scanText(show.stdout).tooDeep) throw new DiffError(`${file} at ${ref} is nested too deeply to compare`);
   let value: unknown;
   try {
     value = JSON.parse(show.stdout.replace(/^\uFEFF/, ''));

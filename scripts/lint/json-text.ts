@@ -4,7 +4,7 @@
  * with a plain reason, duplicate keys, numbers that JavaScript cannot hold
  * exactly, and the line and column of any JSON Pointer.
  */
-import { createScanner, parseTree, ParseErrorCode, SyntaxKind, visit, type Node } from 'jsonc-parser';
+import { parseTree, ParseErrorCode, visit, type Node } from 'jsonc-parser';
 
 /** Deeper than any record of this dataset needs (they nest about 6 levels); refused before anything recurses. */
 export const MAX_DEPTH = 64;
@@ -14,26 +14,13 @@ export interface Located {
   reason: string;
 }
 
-/** The first place where arrays and objects nest deeper than MAX_DEPTH, found by a flat token scan. */
-export function findTooDeep(text: string, max = MAX_DEPTH): Located | undefined {
-  const scanner = createScanner(text, true);
-  let depth = 0;
-  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
-    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
-      if (++depth > max) return { offset: scanner.getTokenOffset(), reason: `arrays and objects nest more than ${max} levels deep here` };
-    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
-      depth--;
-    }
-  }
-  return undefined;
-}
-
 export interface DuplicateKey {
   key: string;
   /** JSON path of the second occurrence. */
   path: Array<string | number>;
-  first: { offset: number; line: number; column: number };
-  second: { offset: number; line: number; column: number };
+  /** Offsets of the first and the second occurrence of the key. */
+  firstOffset: number;
+  offset: number;
 }
 
 export interface UnsafeNumber {
@@ -43,44 +30,97 @@ export interface UnsafeNumber {
 }
 
 export interface Scan {
-  syntax?: Located | undefined;
+  tooDeep?: Located | undefined;
   duplicates: DuplicateKey[];
   unsafeNumbers: UnsafeNumber[];
 }
 
-/** One pass of the parser's visitor over text whose depth is known to be bounded. */
-export function scanJson(text: string): Scan {
+/**
+ * One flat pass over the characters, before anything parses or recurses:
+ * how deep arrays and objects nest (stopping at the first place deeper than
+ * `max`), keys that appear twice in one object, and numbers beyond 2^53.
+ * It assumes well-formed JSON; on malformed text its findings are discarded
+ * (the parser then reports the syntax error). The parser's own visitor finds
+ * the same things but costs several times as much on every run.
+ */
+export function scanText(text: string, max = MAX_DEPTH): Scan {
   const duplicates: DuplicateKey[] = [];
   const unsafeNumbers: UnsafeNumber[] = [];
+  type Frame = { keys: Map<string, number> | null; at: string | number };
+  const frames: Frame[] = [];
+  const path = () => frames.map((f) => f.at);
+  let prev = 0; // the previous significant character
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    if (c === 0x22) {
+      const start = i;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+      const top = frames[frames.length - 1];
+      if (top?.keys && (prev === 0x7b || prev === 0x2c)) {
+        const raw = text.slice(start + 1, i);
+        let key = raw;
+        if (raw.includes('\\')) {
+          try {
+            key = JSON.parse(`"${raw}"`) as string;
+          } catch {
+            key = raw;
+          }
+        }
+        top.at = key;
+        const first = top.keys.get(key);
+        if (first !== undefined) duplicates.push({ key, path: path(), firstOffset: first, offset: start });
+        else top.keys.set(key, start);
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (frames.length >= max) return { tooDeep: { offset: i, reason: `arrays and objects nest more than ${max} levels deep here` }, duplicates, unsafeNumbers };
+      frames.push({ keys: c === 0x7b ? new Map() : null, at: c === 0x5b ? 0 : '' });
+    } else if (c === 0x5d || c === 0x7d) {
+      frames.pop();
+    } else if (c === 0x2c) {
+      const top = frames[frames.length - 1];
+      if (top && !top.keys) top.at = (top.at as number) + 1;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      let j = i + 1;
+      let exponent = false;
+      for (; j < text.length; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x65 || d === 0x45) exponent = true;
+        else if (!((d >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x2b || d === 0x2d)) break;
+      }
+      if (j - i >= 16 || exponent) {
+        const literal = text.slice(i, j);
+        if (Math.abs(Number(literal)) > Number.MAX_SAFE_INTEGER) unsafeNumbers.push({ text: literal, path: path(), offset: i });
+      }
+      i = j - 1;
+    }
+    prev = c;
+  }
+  return { duplicates, unsafeNumbers };
+}
+
+/** The first syntax error, with a plain reason, from the parser; only for text whose depth is known to be bounded. */
+export function findSyntaxError(text: string): Located | undefined {
   let syntax: Located | undefined;
-  const objects: Array<Map<string, { offset: number; line: number; column: number }> | null> = [];
+  const containers: string[] = [];
   visit(
     text,
     {
-      onObjectBegin: () => void objects.push(new Map()),
-      onObjectEnd: () => void objects.pop(),
-      onArrayBegin: () => void objects.push(null),
-      onArrayEnd: () => void objects.pop(),
-      onObjectProperty: (key, offset, _length, line, character, pathSupplier) => {
-        const keys = objects[objects.length - 1];
-        if (!keys) return;
-        const here = { offset, line: line + 1, column: character + 1 };
-        const first = keys.get(key);
-        if (first) duplicates.push({ key, path: [...pathSupplier(), key], first, second: here });
-        else keys.set(key, here);
-      },
-      onLiteralValue: (value, offset, length, _line, _character, pathSupplier) => {
-        if (typeof value === 'number' && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
-          unsafeNumbers.push({ text: text.substr(offset, length), path: pathSupplier(), offset });
-        }
-      },
+      onObjectBegin: () => void containers.push('}'),
+      onObjectEnd: () => void containers.pop(),
+      onArrayBegin: () => void containers.push(']'),
+      onArrayEnd: () => void containers.pop(),
       onError: (error, offset) => {
-        syntax ??= explain(text, error, offset, objects[objects.length - 1] === null ? ']' : '}');
+        syntax ??= explain(text, error, offset, containers[containers.length - 1] ?? ']');
       },
     },
     { disallowComments: true, allowTrailingComma: false },
   );
-  return { syntax, duplicates, unsafeNumbers };
+  return syntax;
 }
 
 function explain(text: string, error: ParseErrorCode, offset: number, close: string): Located {

@@ -8,7 +8,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from './problems.js';
 import { pointer } from './problems.js';
-import { findTooDeep, LineIndex, MAX_DEPTH, scanJson } from './json-text.js';
+import { findSyntaxError, LineIndex, MAX_DEPTH, scanText } from './json-text.js';
 
 export interface ReadResult {
   problems: Problem[];
@@ -88,24 +88,26 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
   }
 
   const lines = new LineIndex(text);
-  const tooDeep = findTooDeep(text);
-  if (tooDeep) {
-    return fail('depth', `the data is nested too deeply: ${tooDeep.reason}`, `No record needs more than a few levels; at most ${MAX_DEPTH} are accepted. Look for brackets that are never closed.`, lines.at(tooDeep.offset));
+  const scan = scanText(text);
+  if (scan.tooDeep) {
+    return fail('depth', `the data is nested too deeply: ${scan.tooDeep.reason}`, `No record needs more than a few levels; at most ${MAX_DEPTH} are accepted. Look for brackets that are never closed.`, lines.at(scan.tooDeep.offset));
   }
-  const scan = scanJson(text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    const where = scan.syntax ? lines.at(scan.syntax.offset) : {};
-    const reason = scan.syntax?.reason ?? (error as Error).message;
+    const syntax = findSyntaxError(text);
+    const where = syntax ? lines.at(syntax.offset) : {};
+    const reason = syntax?.reason ?? (error as Error).message;
     return fail('json-syntax', `invalid JSON: ${reason}`, 'Look for a missing or trailing comma, an unclosed bracket or an unescaped quote at or just before this point.', where);
   }
   const idAt = (path: ReadonlyArray<string | number>) => (options.array === false || !Array.isArray(parsed) ? undefined : recordId(parsed[path[0] as number]));
   for (const d of scan.duplicates) {
+    const first = lines.at(d.firstOffset);
+    const second = lines.at(d.offset);
     problems.push({
-      level: 'error', scope: 'file', check: 'duplicate-key', file, id: idAt(d.path), path: pointer(d.path), line: d.second.line, column: d.second.column,
-      message: `the key "${d.key}" appears twice in one object, at line ${d.first.line} and at line ${d.second.line}`,
+      level: 'error', scope: 'file', check: 'duplicate-key', file, id: idAt(d.path), path: pointer(d.path), ...second,
+      message: `the key "${d.key}" appears twice in one object, at line ${first.line} and at line ${second.line}`,
       tip: 'Only one of the two values would be used (the last); keep one key and merge what belongs together.',
     });
   }
