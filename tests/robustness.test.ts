@@ -47,6 +47,10 @@ const cases: Case[] = [
   { name: 'the date 2022-02-30', break: (f) => f.edit('events', (r) => (r[0].date = '2022-02-30')), file: 'data/events.json', expect: /record "example-report-2022-12-05" at \/0\/date line \d+, column \d+: must be a real calendar date/ },
   { name: 'the date 2022-13', break: (f) => f.edit('sources', (r) => (r[0].date = '2022-13')), file: 'data/sources.json', expect: /record "example-original" at \/0\/date line \d+, column \d+: must be a real calendar date/ },
   { name: 'a station closed before it opened', break: (f) => f.edit('stations', (r) => { r[0].opened[0].value = '2023-01'; r[0].opened[1].value = '2023'; r[0].history[0].date = '2022-01'; }), file: 'data/stations.json', expect: /record "it-example-city" at \/0\/history\/1\/date line \d+, column \d+: the station is recorded as closing \(2022-12-07\) before it opened \(2023-01\)/ },
+  { name: '8,000 levels of nesting', break: (f) => f.write('events', '['.repeat(8000) + ']'.repeat(8000)), file: 'data/events.json', expect: /data\/events\.json line 1, column 65: the data is nested too deeply/ },
+  { name: '3,000 unclosed brackets', break: (f) => f.write('events', '['.repeat(3000)), file: 'data/events.json', expect: /data\/events\.json line 1, column 65: the data is nested too deeply/ },
+  { name: 'a duplicate key', break: (f) => f.write('actors', JSON.stringify(f.read('actors'), null, 2).replace('"kind": "ngo"', '"kind": "ngo",\n    "kind": "person"')), file: 'data/actors.json', expect: /record "example-ngo" at \/2\/kind line \d+, column \d+: the key "kind" appears twice in one object, at line \d+ and at line \d+/ },
+  { name: 'an integer beyond 2^53', break: (f) => f.write('figures', JSON.stringify(f.read('figures')).replace('"value":11', '"value":9007199254740993')), file: 'data/figures.json', expect: /at \/1\/value line 1, column \d+: the number 9007199254740993 is beyond 2\^53/ },
   { name: 'a 10 MB string', break: (f) => f.edit('statements', (r) => (r[0].text = 'x'.repeat(10 * 1024 * 1024))), file: 'data/statements.json', expect: /record "example-minister-2022-12-07" at \/0\/text line \d+, column \d+: is longer than 10000 characters/ },
 ];
 
