@@ -94,3 +94,14 @@ describe('generated files (npm run sync)', () => {
     expect(zenodo.creators.length).toBe(cff.authors.length);
   });
 });
+
+describe('CONTRIBUTING.md', () => {
+  it('names only commands that exist, and links files that exist', () => {
+    const text = readFileSync(join(PROJECT_ROOT, 'CONTRIBUTING.md'), 'utf8');
+    const scripts = Object.keys(JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts);
+    const used = [...text.matchAll(/npm run ([a-z:]+)/g)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThan(5);
+    for (const name of used) expect(scripts, `npm run ${name}`).toContain(name);
+    for (const [, link] of text.matchAll(/\]\(([^)#]+)(?:#[^)]*)?\)/g)) if (!link!.startsWith('http')) expect(existsSync(join(PROJECT_ROOT, link!)), link).toBe(true);
+  });
+});
