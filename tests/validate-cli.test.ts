@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, PROJECT_ROOT, VALID_FIXTURE } from './helpers/fixture.js';
@@ -33,7 +34,8 @@ describe('npm run validate', () => {
     expect(out).toContain('data/figures.json: the file holds an object, not an array of records');
     expect(out).toContain('data/statements.json record "example-minister-2022-12-07" at /0/speaker line 4, column 16: "example-ministr" is not the id of any record in data/actors.json');
     expect(out).toContain('Tip: Did you mean "example-minister"?');
-    expect(out).toContain('data/stations.json record "it-example-city" at /0/history/0/date line 69, column 17: must be a real calendar date');
+    const dateLine = readFileSync(join(f.root, 'data/stations.json'), 'utf8').split('\n').findIndex((l) => l.includes('"2022-02-30"')) + 1;
+    expect(out).toContain(`data/stations.json record "it-example-city" at /0/history/0/date line ${dateLine}, column 17: must be a real calendar date`);
     expect(out).toMatch(/✖ 5 errors and \d+ warnings? in 4 files/); // the statement also cites a figure of the broken file
   });
 
