@@ -177,3 +177,12 @@ describe('every problem that points into a file has a line', () => {
     void readFileSync;
   });
 });
+
+describe('string length bounds (the lint side of the schemas\' limits)', () => {
+  it('says how long an id may be, in words', () => {
+    const f = fixture().edit('events', (r) => (r[0].id = 'a' + 'b'.repeat(100)));
+    const p = lint(f.root).find((x) => x.path === '/0/id' && x.check === 'schema');
+    expect(p!.message).toBe('is longer than 80 characters');
+    expect(p!.tip).toContain('at most 80 characters');
+  });
+});
