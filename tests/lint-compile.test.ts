@@ -79,3 +79,13 @@ describe('compile only when needed', () => {
     expect(t.calls()).toBe(2);
   });
 });
+
+describe('a deleted output', () => {
+  it('is compiled again even when the sources did not change', () => {
+    const t = tree();
+    t.run('lib/scripts/hello.js');
+    rmSync(join(t.root, 'lib/scripts/hello.js'));
+    expect(t.run('lib/scripts/hello.js').status).toBe(0);
+    expect(t.calls()).toBe(2);
+  });
+});

@@ -10,7 +10,8 @@
  * "Stale" means that the list of inputs (schemas/ and scripts/ .ts files, the
  * tsconfigs, package.json) with their sizes and modification times differs
  * from the one recorded in lib/.inputs after the last successful compile. tsc
- * itself runs incrementally (lib/.tsbuildinfo). Plain JavaScript: it runs
+ * itself runs incrementally (lib/.tsbuildinfo); a missing entry point also
+ * triggers a compile. Plain JavaScript: it runs
  * before anything is compiled.
  */
 import { spawnSync } from 'node:child_process';
@@ -56,7 +57,8 @@ const force = args[0] === '--force';
 if (force) args.shift();
 const current = inputs();
 const recorded = existsSync(STAMP) ? readFileSync(STAMP, 'utf8') : '';
-if (force || current !== recorded) {
+const entryMissing = args[0] !== undefined && !existsSync(resolve(root, args[0]));
+if (force || current !== recorded || entryMissing) {
   compile();
   mkdirSync(dirname(STAMP), { recursive: true });
   writeFileSync(STAMP, current);

@@ -31,6 +31,8 @@ export interface UnsafeNumber {
 
 export interface Scan {
   tooDeep?: Located | undefined;
+  /** Where each element of a top-level array starts (for locating problems without parsing the whole text again). */
+  starts: number[];
   duplicates: DuplicateKey[];
   unsafeNumbers: UnsafeNumber[];
 }
@@ -46,6 +48,7 @@ export interface Scan {
 export function scanText(text: string, max = MAX_DEPTH): Scan {
   const duplicates: DuplicateKey[] = [];
   const unsafeNumbers: UnsafeNumber[] = [];
+  const starts: number[] = [];
   type Frame = { keys: Map<string, number> | null; at: string | number };
   const frames: Frame[] = [];
   const path = () => frames.map((f) => f.at);
@@ -53,6 +56,7 @@ export function scanText(text: string, max = MAX_DEPTH): Scan {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    if (frames.length === 1 && !frames[0]!.keys && (prev === 0x5b || prev === 0x2c) && c !== 0x5d) starts.push(i);
     if (c === 0x22) {
       const start = i;
       for (i++; i < text.length; i++) {
@@ -77,7 +81,7 @@ export function scanText(text: string, max = MAX_DEPTH): Scan {
         else top.keys.set(key, start);
       }
     } else if (c === 0x5b || c === 0x7b) {
-      if (frames.length >= max) return { tooDeep: { offset: i, reason: `arrays and objects nest more than ${max} levels deep here` }, duplicates, unsafeNumbers };
+      if (frames.length >= max) return { tooDeep: { offset: i, reason: `arrays and objects nest more than ${max} levels deep here` }, duplicates, unsafeNumbers, starts };
       frames.push({ keys: c === 0x7b ? new Map() : null, at: c === 0x5b ? 0 : '' });
     } else if (c === 0x5d || c === 0x7d) {
       frames.pop();
@@ -100,7 +104,7 @@ export function scanText(text: string, max = MAX_DEPTH): Scan {
     }
     prev = c;
   }
-  return { duplicates, unsafeNumbers };
+  return { duplicates, unsafeNumbers, starts };
 }
 
 /** The first syntax error, with a plain reason, from the parser; only for text whose depth is known to be bounded. */
@@ -192,39 +196,81 @@ export class LineIndex {
   }
 }
 
+/** Offsets where each element of the top-level array starts (a flat pass; strings skipped). */
+export function topLevelStarts(text: string): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  let expectValue = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    if (depth === 1 && expectValue && c !== 0x5d) starts.push(i);
+    expectValue = false;
+    if (c === 0x22) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth === 1) expectValue = true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    } else if (c === 0x2c && depth === 1) {
+      expectValue = true;
+    }
+  }
+  return starts;
+}
+
 /**
  * Finds where a JSON Pointer points in a text: the value it names, or the
  * nearest enclosing value that exists (a missing field is reported at its
- * record). Parses the text once, on first use.
+ * record). For a file that is an array of records, only the records that
+ * problems point into are parsed (each once); otherwise the whole text.
  */
 export class Locator {
-  private tree: Node | undefined | null = null;
+  private starts: number[] | undefined;
+  private trees = new Map<number, Node | undefined>();
   private lines: LineIndex | undefined;
-  constructor(private readonly text: string) {}
+  /** `starts`: where the records of a top-level array start, if known (scanText gives them). */
+  constructor(private readonly text: string, starts?: number[]) {
+    this.starts = starts;
+  }
+
+  private tree(index: number): Node | undefined {
+    if (!this.trees.has(index)) {
+      const start = index < 0 ? 0 : this.starts![index]!;
+      const end = index < 0 ? this.text.length : (this.starts![index + 1] ?? this.text.length);
+      const tree = parseTree(this.text.slice(start, end), [], { disallowComments: true, allowTrailingComma: true });
+      this.trees.set(index, tree);
+    }
+    return this.trees.get(index);
+  }
 
   offsetOf(pointer: string): number | undefined {
-    if (this.tree === null) this.tree = parseTree(this.text, [], { disallowComments: true, allowTrailingComma: false });
-    let node = this.tree;
-    if (!node) return undefined;
     const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    for (const segment of segments) {
+    this.starts ??= this.text.trimStart().startsWith('[') ? topLevelStarts(this.text) : [];
+    const first = Number(segments[0]);
+    const perRecord = segments.length > 0 && Number.isInteger(first) && first >= 0 && first < this.starts.length;
+    const index = perRecord ? first : -1;
+    let node = this.tree(index);
+    if (!node) return undefined;
+    const base = perRecord ? this.starts[first]! : 0;
+    for (const segment of perRecord ? segments.slice(1) : segments) {
       let next: Node | undefined;
       if (node.type === 'array') next = node.children?.[Number(segment)];
       else if (node.type === 'object') next = node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
       if (!next) break;
       node = next;
     }
-    return node.offset;
+    return base + node.offset;
   }
 
   locate(pointer: string): { line: number; column: number } | undefined {
     const offset = this.offsetOf(pointer);
     if (offset === undefined) return undefined;
-    this.lines ??= new LineIndex(this.text);
-    return this.lines.at(offset);
-  }
-
-  lineOf(offset: number) {
     this.lines ??= new LineIndex(this.text);
     return this.lines.at(offset);
   }

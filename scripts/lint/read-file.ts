@@ -18,6 +18,8 @@ export interface ReadResult {
   value?: unknown;
   /** The text that was parsed (without a BOM), to locate problems in; undefined when it could not be read. */
   text?: string;
+  /** Where each element of the top-level array starts in `text`. */
+  starts?: number[];
 }
 
 /** The first symbolic link among `file`'s path below `root` (data/, data/ids/, the file itself), if any. */
@@ -122,13 +124,13 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
 
   if (options.array === false) {
     findForbiddenKeys(parsed, [], problems, file, undefined);
-    return { problems, records: undefined, value: parsed, text };
+    return { problems, records: undefined, value: parsed, text, starts: scan.starts };
   }
 
   if (!Array.isArray(parsed)) {
     const got = parsed === null ? 'null' : typeof parsed;
     fail('array', `the file holds ${got === 'object' ? 'an object' : got}, not an array of records`, 'Wrap the records in [ … ]: each data file is a JSON array of records.', { expected: 'a JSON array of records' });
-    return { problems, records: undefined, text };
+    return { problems, records: undefined, text, starts: scan.starts };
   }
 
   parsed.forEach((record, index) => findForbiddenKeys(record, [index], problems, file, recordId(record)));
@@ -147,7 +149,7 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
     previous = id;
   });
 
-  return { problems, records: parsed, text };
+  return { problems, records: parsed, text, starts: scan.starts };
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */

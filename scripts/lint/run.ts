@@ -31,13 +31,13 @@ export function lintData(root: string): LintResult {
   const counts = {} as Record<CollectionName, number>;
   const raw = {} as Record<CollectionName, unknown[]>;
   const readable = new Set<CollectionName>();
-  const texts = new Map<string, string>();
+  const texts = new Map<string, { text: string; starts?: number[] | undefined }>();
 
   let t = performance.now();
   for (const info of collections) {
     const read = readDataFile(join(root, info.file), info.file);
     problems.push(...read.problems);
-    if (read.text !== undefined) texts.set(info.file, read.text);
+    if (read.text !== undefined) texts.set(info.file, { text: read.text, starts: read.starts });
     raw[info.name] = read.records ?? [];
     if (read.records) readable.add(info.name);
     counts[info.name] = raw[info.name].length;
@@ -67,11 +67,12 @@ export function lintData(root: string): LintResult {
 }
 
 /** Adds the line and column of the value each problem points at, parsing a file's text only when it has problems. */
-function locateProblems(root: string, problems: Problem[], texts: Map<string, string>): void {
+function locateProblems(root: string, problems: Problem[], texts: Map<string, { text: string; starts?: number[] | undefined }>): void {
   const locators = new Map<string, Locator | null>();
   const locatorOf = (file: string): Locator | null => {
     if (!locators.has(file)) {
-      let text = texts.get(file);
+      const known = texts.get(file);
+      let text = known?.text;
       if (text === undefined && symlinkIn(root, file) === undefined) {
         try {
           text = readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, '');
@@ -79,7 +80,7 @@ function locateProblems(root: string, problems: Problem[], texts: Map<string, st
           text = undefined;
         }
       }
-      locators.set(file, text === undefined ? null : new Locator(text));
+      locators.set(file, text === undefined ? null : new Locator(text, known?.starts));
     }
     return locators.get(file)!;
   };
