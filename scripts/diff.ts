@@ -10,7 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { escapeText, safeJson } from './lint/escape.js';
-import { parseArgs, projectRoot } from './lib/cli.js';
+import { parseArgs, projectRoot, quietOnBrokenPipe } from './lib/cli.js';
+
+quietOnBrokenPipe();
 import { atLeast, bumpLevel, diffData, DiffError, versionAt, type DataDiff } from './lib/data-diff.js';
 
 const args = parseArgs(process.argv.slice(2), { format: 'string', 'check-version': 'boolean', root: 'string' });

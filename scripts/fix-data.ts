@@ -12,7 +12,9 @@ import { collections } from '../schemas/index.js';
 import { readDataFile } from './lint/read-file.js';
 import { formatReport } from './lint/report.js';
 import { canonicalDataFile } from './lib/canonical-json.js';
-import { parseArgs, projectRoot } from './lib/cli.js';
+import { parseArgs, projectRoot, quietOnBrokenPipe } from './lib/cli.js';
+
+quietOnBrokenPipe();
 
 const args = parseArgs(process.argv.slice(2), { root: 'string' });
 if (!args.ok) {

@@ -10,7 +10,9 @@ import { lintData } from './lint/run.js';
 import { format, FORMATS, type Format } from './lint/report.js';
 import { countLevels } from './lint/problems.js';
 import { escapeCommandData, escapeText } from './lint/escape.js';
-import { parseArgs, projectRoot } from './lib/cli.js';
+import { parseArgs, projectRoot, quietOnBrokenPipe } from './lib/cli.js';
+
+quietOnBrokenPipe();
 
 const args = parseArgs(process.argv.slice(2), { root: 'string', 'fail-on-warnings': 'boolean', json: 'boolean', format: 'string' });
 if (!args.ok) {

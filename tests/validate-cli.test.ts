@@ -51,3 +51,10 @@ describe('npm run validate', () => {
     expect(run.stderr).toContain('unknown option --rooot');
   });
 });
+
+describe('a closed pipe', () => {
+  it('ends the output quietly, without an EPIPE stack trace', () => {
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${join(PROJECT_ROOT, 'lib/scripts/validate.js')}" --format github | head -c 10 > /dev/null`], { encoding: 'utf8' });
+    expect(run.stderr).not.toContain('EPIPE');
+  });
+});

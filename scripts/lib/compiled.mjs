@@ -15,7 +15,7 @@
  * before anything is compiled.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -59,6 +59,8 @@ const current = inputs();
 const recorded = existsSync(STAMP) ? readFileSync(STAMP, 'utf8') : '';
 const entryMissing = args[0] !== undefined && !existsSync(resolve(root, args[0]));
 if (force || current !== recorded || entryMissing) {
+  // --force rewrites every output, even one edited or truncated by hand (tsc's incremental state would skip it).
+  if (force) rmSync(join(root, 'lib/.tsbuildinfo'), { force: true });
   compile();
   mkdirSync(dirname(STAMP), { recursive: true });
   writeFileSync(STAMP, current);
