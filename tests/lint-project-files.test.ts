@@ -45,7 +45,7 @@ describe('GitHub workflows', () => {
     expect(Object.keys(parsed.on)).toEqual(['push']);
     expect(parsed.on.push.tags).toEqual(['v[0-9]+.[0-9]+.[0-9]+']);
     expect(parsed.permissions['id-token']).toBe('write');
-    for (const needle of ['npm publish --provenance', '--check-version', 'SHA256SUMS', 'bash .ci/run', 'gh release create', 'overseas-police-stations.xlsx', 'overseas-police-stations.sqlite']) {
+    for (const needle of ['npm publish --provenance', '--check-version', 'SHA256SUMS', 'bash .ci/run', 'gh release create', 'dist/site/downloads/*.zip', 'overseas-police-stations.xlsx', 'overseas-police-stations.sqlite']) {
       expect(release).toContain(needle);
     }
   });
