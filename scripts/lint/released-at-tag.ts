@@ -17,10 +17,10 @@ export interface TagList {
 
 const git = (root: string, args: string[]) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 
-/** The `v*.*.*` tags reachable from HEAD, highest first. */
-export function releaseTags(root: string): string[] {
+/** The `v*.*.*` tags reachable from HEAD, highest first; undefined when `root` is not in a git checkout (or git is missing). */
+export function releaseTags(root: string): string[] | undefined {
   const run = git(root, ['tag', '--merged', 'HEAD', '--list', 'v[0-9]*.[0-9]*.[0-9]*', '--sort=-v:refname']);
-  if (run.status !== 0) return [];
+  if (run.error || run.status !== 0) return undefined;
   return run.stdout.split('\n').map((t) => t.trim()).filter((t) => /^v\d+\.\d+\.\d+$/.test(t));
 }
 
@@ -36,10 +36,10 @@ function listAt(root: string, tag: string, file: string): ReleasedIds | string {
 }
 
 export function releasedAtLastTag(root: string, file: string): TagList {
-  const inside = git(root, ['rev-parse', '--is-inside-work-tree']);
-  if (inside.error || inside.status !== 0) return { note: `${root} is not a git checkout, so released ids are checked against ${file} as it stands.` };
+  const all = releaseTags(root);
+  if (all === undefined) return { note: `${root} is not a git checkout, so released ids are checked against ${file} as it stands.` };
   // The two highest tags: when HEAD is itself the release being made (its list is the file as it stands), the one before it.
-  const tags = releaseTags(root).slice(0, 2);
+  const tags = all.slice(0, 2);
   if (tags.length === 0) {
     return { note: `no release tag (v*.*.*) is reachable from HEAD, so released ids are checked against ${file} as it stands. On a shallow clone, fetch the tags first (git fetch --tags --unshallow).` };
   }
