@@ -186,3 +186,16 @@ describe('string length bounds (the lint side of the schemas\' limits)', () => {
     expect(p!.tip).toContain('at most 80 characters');
   });
 });
+
+describe('--format github ordering', () => {
+  it('puts errors before warnings (GitHub keeps only the first annotations of each step)', () => {
+    const f = fixture().edit('statements', (r) => (r[0].speaker = 'example-ministr'));
+    f.write('events', '\uFEFF' + JSON.stringify(f.read('events'))); // a warning found while reading, before any error
+    expect(lint(f.root)[0]!.level).toBe('warning');
+    const commands = formatGithub(lint(f.root)).split('\n').filter((l) => l.startsWith('::'));
+    const firstWarning = commands.findIndex((l) => l.startsWith('::warning'));
+    const lastError = commands.map((l) => l.startsWith('::error')).lastIndexOf(true);
+    expect(firstWarning).toBeGreaterThan(-1);
+    expect(lastError).toBeLessThan(firstWarning);
+  });
+});

@@ -60,7 +60,9 @@ export function summary(problems: readonly Problem[], paint: (code: string, text
  * Data is escaped by GitHub's rules, after the control characters are made visible.
  */
 export function formatGithub(problems: readonly Problem[]): string {
-  const lines = problems.map(escaped).map((p) => {
+  // GitHub shows only the first few annotations of each level per step: errors go first.
+  const ordered = [...problems.filter((p) => p.level === 'error'), ...problems.filter((p) => p.level !== 'error')];
+  const lines = ordered.map(escaped).map((p) => {
     const props = [`file=${escapeCommandProperty(p.file)}`];
     if (p.line !== undefined) props.push(`line=${p.line}`, `col=${p.column ?? 1}`);
     props.push(`title=${escapeCommandProperty(`${p.scope}/${p.check}${p.id ? ` "${p.id}"` : ''}`)}`);
