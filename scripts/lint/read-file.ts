@@ -66,15 +66,16 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
 
   // The native decoder checks well-formedness fast; the byte scan runs only to say where it failed.
   let badByte: number | undefined;
+  let decoded = '';
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     badByte = firstInvalidUtf8Byte(bytes) ?? 0;
   }
   if (badByte !== undefined) {
     return fail('utf-8', `the file is not valid UTF-8 (first bad byte at offset ${badByte})`, 'Save the file as UTF-8 in your editor.', { expected: 'UTF-8 text' });
   }
-  let text = bytes.toString('utf8');
+  let text = decoded;
 
   if (text.charCodeAt(0) === 0xfeff) {
     problems.push({
@@ -89,7 +90,8 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
     return fail('json-syntax', 'the file is empty', 'A collection with no records is written as [].', { expected: 'a JSON array' });
   }
 
-  const lines = new LineIndex(text);
+  let index: LineIndex | undefined;
+  const lines = { at: (offset: number) => (index ??= new LineIndex(text)).at(offset) };
   const scan = scanText(text);
   if (scan.tooDeep) {
     return fail('depth', `the data is nested too deeply: ${scan.tooDeep.reason}`, `No record needs more than a few levels; at most ${MAX_DEPTH} are accepted. Look for brackets that are never closed.`, lines.at(scan.tooDeep.offset));
