@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, PROJECT_ROOT, VALID_FIXTURE } from './helpers/fixture.js';
@@ -31,9 +32,10 @@ describe('npm run validate', () => {
     expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack frames
     expect(out).toContain('data/events.json line 1, column 12: invalid JSON');
     expect(out).toContain('data/figures.json: the file holds an object, not an array of records');
-    expect(out).toContain('data/statements.json record "example-minister-2022-12-07" at /0/speaker: "example-ministr" is not the id of any record in data/actors.json');
+    expect(out).toContain('data/statements.json record "example-minister-2022-12-07" at /0/speaker line 4, column 16: "example-ministr" is not the id of any record in data/actors.json');
     expect(out).toContain('Tip: Did you mean "example-minister"?');
-    expect(out).toContain('data/stations.json record "it-example-city" at /0/history/0/date: must be a real calendar date');
+    const dateLine = readFileSync(join(f.root, 'data/stations.json'), 'utf8').split('\n').findIndex((l) => l.includes('"2022-02-30"')) + 1;
+    expect(out).toContain(`data/stations.json record "it-example-city" at /0/history/0/date line ${dateLine}, column 17: must be a real calendar date`);
     expect(out).toMatch(/✖ 5 errors and \d+ warnings? in 4 files/); // the statement also cites a figure of the broken file
   });
 
@@ -47,5 +49,12 @@ describe('npm run validate', () => {
     const run = validate('--rooot', '.');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('unknown option --rooot');
+  });
+});
+
+describe('a closed pipe', () => {
+  it('ends the output quietly, without an EPIPE stack trace', () => {
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${join(PROJECT_ROOT, 'lib/scripts/validate.js')}" --format github | head -c 10 > /dev/null`], { encoding: 'utf8' });
+    expect(run.stderr).not.toContain('EPIPE');
   });
 });

@@ -71,10 +71,14 @@ export function generateDataset(size: number, seed = 1): Record<string, unknown[
     in_force: [{ start: '2016', end: '2019', sources: cites() }], status: { value: 'discontinued', as_of: '2022-12-19', sources: cites() },
     events: [{ date: '2016-05-02', end: '2016-05-13', kind: 'patrol-edition', description: words(6, 16), places: ['Rome', 'Milan'], sources: cites() }], sources: cites(),
   }));
-  const figures = Array.from({ length: size }, (_, i) => ({
-    id: id('figure', i), measure: `measure-${int(Math.max(1, size / 5))}`, value: int(1_000_000), unit: 'people', qualifier: 'about', as_printed: `about ${words(1, 2)}`,
-    scope: { country: 'IT', description: words(4, 10) }, as_of: date(), time_basis: 'stated', claimed_by: actor(), sources: cites(),
-  }));
+  const figures = Array.from({ length: size }, (_, i) => {
+    const measure = `measure-${int(Math.max(1, size / 5))}`;
+    const value = int(1_000_000);
+    return {
+      id: id('figure', i), measure, value, unit: 'people', qualifier: 'about', as_printed: `about ${value}`,
+      scope: { country: 'IT', description: words(4, 10) }, as_of: date(), time_basis: 'stated', claimed_by: actor(), sources: cites(),
+    };
+  });
   const statements = Array.from({ length: size }, (_, i) => ({
     id: id('statement', i), speaker: actor(), date: date(), setting: { kind: 'interview', description: words(3, 8) }, form: 'direct',
     text: words(15, 60), language: 'it', translation_en: words(15, 60), translation_by: 'project', stance: pick(['alleges', 'denies', 'confirms']),

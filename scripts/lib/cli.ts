@@ -39,3 +39,11 @@ export function parseArgs(argv: string[], spec: Spec): ParsedArgs {
   }
   return { ok: true, values, positional };
 }
+
+/** When the reader of stdout goes away (`… | head`), stop quietly instead of printing an EPIPE stack trace. */
+export function quietOnBrokenPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}

@@ -10,6 +10,7 @@ import { ReleasedIds, RetiredIds, type RetiredId } from '../../schemas/ids.js';
 import type { CollectionName } from '../../schemas/primitives.js';
 import { pointer, type Problem } from './problems.js';
 import { readDataFile } from './read-file.js';
+import { releasedAtLastTag } from './released-at-tag.js';
 
 export const RELEASED_FILE = 'data/ids/released.json';
 export const RETIRED_FILE = 'data/ids/retired.json';
@@ -22,7 +23,11 @@ function readOptional(root: string, file: string, problems: Problem[]): unknown 
   return read.value;
 }
 
-export function checkIdRegistry(root: string, liveIds: Map<CollectionName, Set<string>>): Problem[] {
+/**
+ * `notes` receives what the reader should know and is not a problem (no release tag to compare with).
+ * `options.git: false` skips the comparison with the last release tag.
+ */
+export function checkIdRegistry(root: string, liveIds: Map<CollectionName, Set<string>>, notes: string[] = [], options: { git?: boolean } = {}): Problem[] {
   const problems: Problem[] = [];
   const error = (file: string, id: string | undefined, path: Array<string | number>, check: string, message: string, tip: string): Problem =>
     ({ level: 'error', scope: 'dataset', check, file, id, path: pointer(path), message, tip });
@@ -49,18 +54,37 @@ export function checkIdRegistry(root: string, liveIds: Map<CollectionName, Set<s
   });
 
   const releasedRaw = readOptional(root, RELEASED_FILE, problems);
+  let current: ReleasedIds | undefined;
   if (releasedRaw !== undefined) {
     const parsed = ReleasedIds.safeParse(releasedRaw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(error(RELEASED_FILE, undefined, issue.path.filter((s): s is string | number => typeof s !== 'symbol'), 'schema', issue.message, 'The file is written by `npm run release:ids`; regenerate it rather than editing it.'));
-    } else {
-      for (const c of collections.filter((x) => liveIds.has(x.name))) {
-        parsed.data.ids[c.name].forEach((id, i) => {
-          if (!liveIds.get(c.name)?.has(id) && !retiredKeys.has(`${c.name}/${id}`)) {
-            problems.push(error(c.file, id, [], 'id-removed', `the id "${id}" was released in ${parsed.data.version} and is no longer in ${c.file}`, `Released ids never disappear: restore the record, or retire the id in ${RETIRED_FILE} (with replaced_by if it was renamed). ${RELEASED_FILE} ${pointer(['ids', c.name, i])}.`));
-          }
-        });
+    if (parsed.success) current = parsed.data;
+    else for (const issue of parsed.error.issues) problems.push(error(RELEASED_FILE, undefined, issue.path.filter((s): s is string | number => typeof s !== 'symbol'), 'schema', issue.message, 'The file is written by `npm run release:ids`; regenerate it rather than editing it.'));
+  }
+  // What was actually released: the list at the last release tag, which this change cannot edit.
+  const atTag = options.git === false ? {} : releasedAtLastTag(root, RELEASED_FILE);
+  if (atTag.note) notes.push(atTag.note);
+  if (atTag.released) {
+    const inFile = new Map(collections.map((c) => [c.name, new Set(current?.ids[c.name] ?? [])]));
+    for (const c of collections) {
+      for (const id of atTag.released.ids[c.name]) {
+        if (!inFile.get(c.name)!.has(id)) {
+          problems.push(error(RELEASED_FILE, id, ['ids', c.name], 'released-edited', `the id "${id}" was released in ${atTag.tag} but is no longer listed in ${RELEASED_FILE}`, `The list of released ids only grows: put the id back (npm run release:ids rebuilds the file), and retire it in ${RETIRED_FILE} if it must go.`));
+        }
       }
+    }
+  }
+  const releases = [current, atTag.released].filter((r): r is ReleasedIds => r !== undefined);
+  const reported = new Set<string>();
+  for (const release of releases) {
+    for (const c of collections.filter((x) => liveIds.has(x.name))) {
+      release.ids[c.name].forEach((id, i) => {
+        const key = `${c.name}/${id}`;
+        if (!liveIds.get(c.name)?.has(id) && !retiredKeys.has(key) && !reported.has(key)) {
+          reported.add(key);
+          const where = release === current ? `${RELEASED_FILE} ${pointer(['ids', c.name, i])}` : `${RELEASED_FILE} at ${atTag.tag}`;
+          problems.push(error(c.file, id, [], 'id-removed', `the id "${id}" was released in ${release === current ? release.version : atTag.tag} and is no longer in ${c.file}`, `Released ids never disappear: restore the record, or retire the id in ${RETIRED_FILE} (with replaced_by if it was renamed). ${where}.`));
+        }
+      });
     }
   }
   return problems;

@@ -1,11 +1,14 @@
 /**
- * File-scope checks: a data file must be readable, valid UTF-8, valid JSON,
- * an array of objects, free of prototype-polluting keys, and sorted by id.
+ * File-scope checks: a data file must be a regular file (no symbolic link),
+ * readable, valid UTF-8, valid JSON nested at most MAX_DEPTH levels, without
+ * duplicate keys or numbers beyond 2^53, an array of objects, free of
+ * prototype-polluting keys, and sorted by id.
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Problem } from './problems.js';
 import { pointer } from './problems.js';
-import { locateSyntaxError } from './json-syntax.js';
+import { findSyntaxError, LineIndex, MAX_DEPTH, scanText } from './json-text.js';
 
 export interface ReadResult {
   problems: Problem[];
@@ -13,20 +16,30 @@ export interface ReadResult {
   records: unknown[] | undefined;
   /** The parsed value, whatever its shape (for files that are not record arrays); undefined when unreadable. */
   value?: unknown;
+  /** The text that was parsed (without a BOM), to locate problems in; undefined when it could not be read. */
+  text?: string;
+  /** Where each element of the top-level array starts in `text`. */
+  starts?: number[];
+}
+
+/** The first symbolic link among `file`'s path below `root` (data/, data/ids/, the file itself), if any. */
+export function symlinkIn(root: string, file: string): string | undefined {
+  const parts = file.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const rel = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(join(root, rel)).isSymbolicLink()) return rel;
+    } catch {
+      return undefined; // missing: reported as unreadable
+    }
+  }
+  return undefined;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return new LineIndex(text).at(offset);
 }
 
 /** Reads and parses a data file. With `{ array: false }` the file may hold any JSON value (no record checks). */
@@ -36,6 +49,12 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
     problems.push({ level: 'error', scope: 'file', check, file, path: '', message, tip, ...extra });
     return { problems, records: undefined };
   };
+
+  const root = absolutePath.endsWith(file) ? absolutePath.slice(0, absolutePath.length - file.length) : undefined;
+  const link = root === undefined ? undefined : symlinkIn(root, file);
+  if (link !== undefined) {
+    return fail('symlink', `${link} is a symbolic link; it is not followed`, 'Data files and folders must be regular files in the repository: replace the link by the file itself.');
+  }
 
   let bytes: Buffer;
   try {
@@ -47,15 +66,16 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
 
   // The native decoder checks well-formedness fast; the byte scan runs only to say where it failed.
   let badByte: number | undefined;
+  let decoded = '';
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     badByte = firstInvalidUtf8Byte(bytes) ?? 0;
   }
   if (badByte !== undefined) {
     return fail('utf-8', `the file is not valid UTF-8 (first bad byte at offset ${badByte})`, 'Save the file as UTF-8 in your editor.', { expected: 'UTF-8 text' });
   }
-  let text = bytes.toString('utf8');
+  let text = decoded;
 
   if (text.charCodeAt(0) === 0xfeff) {
     problems.push({
@@ -70,24 +90,49 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
     return fail('json-syntax', 'the file is empty', 'A collection with no records is written as [].', { expected: 'a JSON array' });
   }
 
+  let index: LineIndex | undefined;
+  const lines = { at: (offset: number) => (index ??= new LineIndex(text)).at(offset) };
+  const scan = scanText(text);
+  if (scan.tooDeep) {
+    return fail('depth', `the data is nested too deeply: ${scan.tooDeep.reason}`, `No record needs more than a few levels; at most ${MAX_DEPTH} are accepted. Look for brackets that are never closed.`, lines.at(scan.tooDeep.offset));
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    const located = locateSyntaxError(text);
-    const where = located ? lineColumn(text, located.offset) : {};
-    const reason = located?.reason ?? (error as Error).message;
+    const syntax = findSyntaxError(text);
+    const where = syntax ? lines.at(syntax.offset) : {};
+    const reason = syntax?.reason ?? (error as Error).message;
     return fail('json-syntax', `invalid JSON: ${reason}`, 'Look for a missing or trailing comma, an unclosed bracket or an unescaped quote at or just before this point.', where);
+  }
+  const idAt = (path: ReadonlyArray<string | number>) => (options.array === false || !Array.isArray(parsed) ? undefined : recordId(parsed[path[0] as number]));
+  for (const d of scan.duplicates) {
+    const first = lines.at(d.firstOffset);
+    const second = lines.at(d.offset);
+    problems.push({
+      level: 'error', scope: 'file', check: 'duplicate-key', file, id: idAt(d.path), path: pointer(d.path), ...second,
+      message: `the key "${d.key}" appears twice in one object, at line ${first.line} and at line ${second.line}`,
+      tip: 'Only one of the two values would be used (the last); keep one key and merge what belongs together.',
+    });
+  }
+  for (const n of scan.unsafeNumbers) {
+    problems.push({
+      level: 'error', scope: 'file', check: 'unsafe-number', file, id: idAt(n.path), path: pointer(n.path), ...lines.at(n.offset),
+      message: `the number ${n.text} is beyond 2^53 and would be read as ${JSON.stringify(Number(n.text))}`,
+      expected: `a number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
+      tip: 'JavaScript cannot hold it exactly; store a large identifier or count as a string, or check the value.',
+    });
   }
 
   if (options.array === false) {
     findForbiddenKeys(parsed, [], problems, file, undefined);
-    return { problems, records: undefined, value: parsed };
+    return { problems, records: undefined, value: parsed, text, starts: scan.starts };
   }
 
   if (!Array.isArray(parsed)) {
     const got = parsed === null ? 'null' : typeof parsed;
-    return fail('array', `the file holds ${got === 'object' ? 'an object' : got}, not an array of records`, 'Wrap the records in [ … ]: each data file is a JSON array of records.', { expected: 'a JSON array of records' });
+    fail('array', `the file holds ${got === 'object' ? 'an object' : got}, not an array of records`, 'Wrap the records in [ … ]: each data file is a JSON array of records.', { expected: 'a JSON array of records' });
+    return { problems, records: undefined, text, starts: scan.starts };
   }
 
   parsed.forEach((record, index) => findForbiddenKeys(record, [index], problems, file, recordId(record)));
@@ -106,7 +151,7 @@ export function readDataFile(absolutePath: string, file: string, options: { arra
     previous = id;
   });
 
-  return { problems, records: parsed };
+  return { problems, records: parsed, text, starts: scan.starts };
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */

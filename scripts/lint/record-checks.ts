@@ -61,6 +61,17 @@ function describeIssue(info: CollectionInfo, id: string | undefined, prefix: Arr
         expected: description,
         tip: at[at.length - 1] === 'sources' ? 'Nothing without a source: cite at least one record of data/sources.json.' : undefined,
       };
+    case 'too_big':
+      if (issue.origin === 'string' && issue.message.startsWith('Too big')) {
+        return {
+          ...base,
+          path: pointer(where),
+          message: `is longer than ${String(issue.maximum)} characters`,
+          expected: description,
+          tip: at[at.length - 1] === 'id' || /Id of/.test(description ?? '') ? 'Ids are short kebab-case names (at most 80 characters).' : 'Shorten it: the data stores short, quotable values.',
+        };
+      }
+      return { ...base, path: pointer(where), message: issue.message.replace(/^Invalid input: /, ''), expected: description };
     default:
       return {
         ...base,

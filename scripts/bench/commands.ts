@@ -1,0 +1,44 @@
+/**
+ * Wall time of the contributor commands on the real data, as a contributor
+ * runs them (`npm run validate`, `npm run build`), when no code changed: one
+ * unmeasured run first (it compiles if needed), then the median of `runs`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface CommandTiming {
+  command: string;
+  seconds: number;
+  target: number;
+}
+
+function npm(root: string, args: string[]) {
+  const cli = process.env.npm_execpath;
+  const [bin, argv] = cli && /\.[cm]?js$/.test(cli) ? [process.execPath, [cli, ...args]] : ['npm', args];
+  return spawnSync(bin, argv, { cwd: root, encoding: 'utf8' });
+}
+
+export function timeCommands(root: string, runs: number): CommandTiming[] {
+  const out = mkdtempSync(join(tmpdir(), 'ops-bench-cmd-'));
+  const commands = [
+    { command: 'npm run validate', args: ['run', '-s', 'validate'], target: 0.5 },
+    { command: 'npm run build', args: ['run', '-s', 'build', '--', '--out', join(out, 'dist'), '--quiet'], target: 1.0 },
+  ];
+  const result = commands.map(({ command, args, target }) => {
+    const times: number[] = [];
+    // The unmeasured first run (it compiles if needed) is skipped in a one-run smoke test.
+    for (let r = runs === 1 ? 1 : 0; r <= runs; r++) {
+      const start = performance.now();
+      const run = npm(root, args);
+      const seconds = (performance.now() - start) / 1000;
+      if (run.status !== 0) throw new Error(`${command} failed:\n${run.stdout}\n${run.stderr}`);
+      if (r > 0) times.push(seconds);
+    }
+    times.sort((a, b) => a - b);
+    return { command, seconds: times[Math.floor((times.length - 1) / 2)]!, target };
+  });
+  rmSync(out, { recursive: true, force: true });
+  return result;
+}
