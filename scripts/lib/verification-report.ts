@@ -20,7 +20,7 @@ export function verificationReport(root: string): string {
     table,
     '',
     `Excerpt coverage of supporting citations: **${percent(coverage.share)}**. ` +
-      `Sources: ${data.sources.length}, of which ${read.full} read in full, ${read.partial} in part, ${read['not-read']} not read (cited only through the source that reports them)` +
+      `Sources: ${data.sources.length}, of which ${read.full} read in full, ${read.partial} in part, ${read['not-read']} not read (cited only through, or beside, a source that was read)` +
       (read.unrecorded ? `, and ${read.unrecorded} whose reading is not recorded` : '') +
       `; ${data.sources.filter((s) => s.title === undefined).length} have no headline that could be read and carry a description instead.`,
   ].join('\n');
