@@ -10,7 +10,9 @@ import { countLevels } from '../lint/problems.js';
 import { parseArgs, projectRoot } from '../lib/cli.js';
 import { BundleError, buildBundle } from './bundle.js';
 import type { Dataset } from './dataset.js';
+import { startDownloads } from './downloads.js';
 import { COMPILED_SCHEMAS, packageMeta } from './meta.js';
+import { releaseInfo } from './release-info.js';
 import { writeAtomically } from './write-atomically.js';
 import { excerptCoverage, percent, verificationRows, type DatasetRecords } from '../lib/dataset-numbers.js';
 
@@ -27,15 +29,19 @@ const say = (line: string) => {
 };
 
 const started = performance.now();
+// The workbook and the database are built in a worker that loads its libraries while the data is validated.
+const downloads = startDownloads(releaseInfo(project));
 const lint = lintData(root);
 const { errors, warnings } = countLevels(lint.problems);
 if (errors > 0) {
   console.error(formatReport(lint.problems, { color: process.stderr.isTTY }));
+  downloads.stop();
   console.error(`\nBuild refused: the data has ${errors} error${errors === 1 ? '' : 's'}. Nothing was written; ${out} is unchanged.`);
   process.exit(1);
 }
 
 const meta = packageMeta(project);
+const downloaded = downloads.build(lint.data as unknown as Dataset);
 
 let bundle;
 try {
@@ -45,9 +51,17 @@ try {
     console.error('Build refused: the built bundle failed its checks:');
     for (const p of error.problems) console.error(`  ✖ ${p}`);
     console.error(`Nothing was written; ${out} is unchanged.`);
+    downloads.stop();
     process.exit(1);
   }
   throw error;
+}
+
+try {
+  for (const [name, bytes] of (await downloaded).files) bundle.files.set(name, bytes);
+} catch (error) {
+  console.error(`Build refused: the workbook or the database could not be built (${(error as Error).message}). Nothing was written; ${out} is unchanged.`);
+  process.exit(1);
 }
 
 try {
