@@ -1,16 +1,17 @@
-/** The worker behind `startDownloads`: builds the workbook, the database and metadata.json from the data it is sent. */
+/** A worker behind `startDownloads`: builds one part (the workbook, or the database and metadata.json) from the data it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Dataset } from './dataset.js';
-import { buildDownloads } from './downloads.js';
+import { buildPart, type Part } from './downloads.js';
 import type { ReleaseInfo } from './release-info.js';
-import { loadSqlite } from './sqlite.js';
 
-const { release } = workerData as { release: ReleaseInfo };
-void loadSqlite(); // compile the WebAssembly while the main thread validates
+const { release, part } = workerData as { release: ReleaseInfo; part: Part };
+// Load the library (and compile SQLite's WebAssembly) while the main thread validates.
+if (part === 'database') void import('./sqlite.js').then((m) => m.loadSqlite());
+else void import('./workbook.js');
 
 parentPort!.once('message', async ({ data }: { data: Dataset }) => {
   try {
-    const { files, timings } = await buildDownloads(data, release);
+    const { files, timings } = await buildPart(part, data, release);
     const list = [...files].map(([name, bytes]) => [name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)] as const);
     parentPort!.postMessage({ files: list, timings });
   } catch (error) {

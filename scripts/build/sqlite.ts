@@ -21,7 +21,7 @@ import type { Dataset } from './dataset.js';
 import type { ReleaseInfo } from './release-info.js';
 import { OVERVIEW_VIEWS } from './sqlite-views.js';
 import type { Field, Table } from './tables.js';
-import { isOverview } from './workbook.js';
+import { isOverview } from './table-order.js';
 
 /** The table's name in SQL: the CSV name with `-` as `_`. */
 export const sqlName = (name: string) => name.replace(/[^A-Za-z0-9_]/g, '_');

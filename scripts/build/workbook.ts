@@ -19,12 +19,15 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Dataset } from './dataset.js';
 import type { ReleaseInfo } from './release-info.js';
-import type { Cell, Field, Table } from './tables.js';
+import { workbookOrder } from './table-order.js';
+import type { Cell, Field, Row, Table } from './tables.js';
 
 /** Excel's limits: characters in a cell, hyperlinks per sheet, URL length. */
 const MAX_CELL_TEXT = 32_767;
 const MAX_HYPERLINKS = 65_530;
 const MAX_URL = 2_079;
+/** Rows per sheet below the header (Excel's limit is 1,048,576 rows in all); a longer table is cut, and the cover sheet says so. */
+export const MAX_ROWS = 1_048_575;
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 
@@ -32,11 +35,9 @@ const HEADER_FONT = { bold: true };
 const LINK_FONT = { color: { argb: 'FF0563C1' }, underline: true } as const;
 const TEXT_FORMAT = '@';
 
-/** An overview table (readable, names instead of ids) comes before the normalised tables. */
-export const isOverview = (t: Table) => (t as Table & { overview?: boolean }).overview ?? /overview$/.test(t.name);
-
-/** Tables in workbook order: overviews first, each group in declaration order. */
-export const workbookOrder = (tables: readonly Table[]) => [...tables.filter(isOverview), ...tables.filter((t) => !isOverview(t))];
+export { isOverview, workbookOrder } from './table-order.js';
+/** Below this many rows in all, the rows counted for the cover sheet are kept for the sheets instead of being built again. */
+const KEEP_ROWS = 200_000;
 
 /** Characters XML 1.0 cannot hold (control characters, unpaired surrogates, U+FFFE/FFFF) become U+FFFD. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -116,30 +117,37 @@ export async function buildWorkbook(tables: readonly Table[], data: Dataset, rel
   const dictionary = name('Columns');
 
   // Row counts are needed on the cover sheet, which comes first: count first, write the tables after.
-  const counts = new Map<Table, number>(ordered.map((t) => [t, t.rows(data).length]));
+  const kept = new Map<Table, Row[]>();
+  let total = 0;
+  const counts = new Map<Table, number>();
+  for (const t of ordered) {
+    const rows = t.rows(data);
+    counts.set(t, rows.length);
+    total += rows.length;
+    if (total <= KEEP_ROWS) kept.set(t, rows);
+  }
+  if (total > KEEP_ROWS) kept.clear();
   writeCover(book.addWorksheet(cover, { views: [{ showGridLines: false }] }), release, ordered.map((t) => ({ t, sheet: names.get(t)!, rows: counts.get(t)! })));
 
   for (const t of ordered) {
-    const rows = t.rows(data);
+    const rows = kept.get(t) ?? t.rows(data);
+    kept.delete(t);
     const sheet = book.addWorksheet(names.get(t)!, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
     const w = widths(t.fields, rows);
     sheet.columns = t.fields.map((f, i) => ({
       header: f.name,
       key: f.name,
       width: w[i]!,
-      ...(f.type === 'string' ? { style: { numFmt: TEXT_FORMAT } } : {}),
+      ...(isUrlField(f) ? { style: { numFmt: TEXT_FORMAT, font: LINK_FONT } } : f.type === 'string' ? { style: { numFmt: TEXT_FORMAT } } : {}),
     }));
     sheet.getRow(1).font = HEADER_FONT;
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: t.fields.length } };
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, Math.min(rows.length, MAX_ROWS) + 1), column: t.fields.length } };
     sheet.getRow(1).commit();
     const links = { count: 0 };
-    for (const r of rows) {
-      const row = sheet.addRow(t.fields.map((f) => cellValue(r[f.name], f, links)));
-      t.fields.forEach((f, i) => {
-        const cell = row.getCell(i + 1);
-        if (cell.value !== null && typeof cell.value === 'object') cell.font = LINK_FONT;
-      });
-      row.commit();
+    const shown = Math.min(rows.length, MAX_ROWS);
+    for (let i = 0; i < shown; i++) {
+      const r = rows[i]!;
+      sheet.addRow(t.fields.map((f) => cellValue(r[f.name], f, links))).commit();
     }
     sheet.commit();
     stats?.rows.set(t.name, rows.length);
@@ -178,7 +186,10 @@ function writeCover(sheet: Sheet, release: ReleaseInfo, contents: Array<{ t: Tab
   add(['Reading the sheets', 'Ids and dates are text: a date is YYYY, YYYY-MM or YYYY-MM-DD as precise as the source. Several values in one cell are separated by "; ". Every sheet is also a CSV file in the release (csv/<sheet>.csv); the sheet "Columns" describes every column.']);
   add([]);
   add(['Sheet', 'Title', 'What it holds', 'Rows'], HEADER_FONT);
-  for (const c of contents) add([c.sheet, xmlSafe(c.t.title), xmlSafe(c.t.description), c.rows]);
+  for (const c of contents) {
+    const cut = c.rows > MAX_ROWS ? ` Only the first ${MAX_ROWS.toLocaleString('en')} of ${c.rows.toLocaleString('en')} rows fit in a sheet: the CSV file and the database hold them all.` : '';
+    add([c.sheet, xmlSafe(c.t.title), xmlSafe(c.t.description) + cut, c.rows]);
+  }
   sheet.commit();
 }
 
