@@ -14,7 +14,8 @@
  *
  * The build refuses a database whose `PRAGMA integrity_check` or
  * `PRAGMA foreign_key_check` is not clean. Deterministic: the same data gives
- * the same bytes (no timestamps in the format; the file is vacuumed).
+ * the same bytes (the format holds no timestamps, and the same statements run
+ * in the same order; no VACUUM, which would need a second copy in memory).
  */
 import sqlite3InitModule, { type Database } from '@sqlite.org/sqlite-wasm';
 import type { Dataset } from './dataset.js';
@@ -131,7 +132,6 @@ export async function buildDatabase(tables: readonly Table[], data: Dataset, rel
     if (integrity.length !== 1 || integrity[0] !== 'ok') throw new DatabaseBuildError(`integrity_check: ${integrity.slice(0, 5).join('; ')}`);
     const dangling = db.selectArrays('PRAGMA foreign_key_check');
     if (dangling.length) throw new DatabaseBuildError(`foreign_key_check: ${dangling.slice(0, 5).map((r) => `${r[0]} row ${r[1]} → ${r[2]}`).join('; ')}`);
-    db.exec('VACUUM');
     return Buffer.from(sqlite3.capi.sqlite3_js_db_export(db));
   } finally {
     db.close();
