@@ -94,6 +94,15 @@ describe('the SQLite database', () => {
     await expect(buildDatabase([tables.find((t) => t.name === 'stations')!, dangling], data, release)).rejects.toThrow(DatabaseBuildError);
   });
 
+  it('stores an overview (no view declared for it) as a table whose id references the table it summarises', async () => {
+    const stations = tables.find((t) => t.name === 'stations')!;
+    const overview: Table = { ...stations, name: 'stations-overview', title: 'Stations at a glance', fields: stations.fields.filter((f) => !f.references) };
+    const withOverview = await open(await buildDatabase([...tables, overview], data, release));
+    expect(withOverview.selectValue('SELECT count(*) FROM stations_overview')).toBe(data.stations.length);
+    expect(withOverview.selectObjects('PRAGMA foreign_key_list("stations_overview")')).toEqual([expect.objectContaining({ from: 'id', table: 'stations', to: 'id' })]);
+    withOverview.close();
+  });
+
   it('metadata.json describes every table and column for Datasette', () => {
     const meta = datasetteMetadata(tables, release);
     expect(meta).toMatchObject({ title: release.title, license: 'CC BY 4.0', license_url: release.licence.url });

@@ -7,7 +7,9 @@
  * declared column types (TEXT, INTEGER, REAL; booleans as INTEGER 0/1), NOT NULL
  * for required columns, CHECK constraints for vocabularies, the primary key,
  * a foreign key for every reference with an index on it. Overview tables become
- * views where a view is declared for them (sqlite-views.ts), tables otherwise.
+ * views where a view is declared for them (sqlite-views.ts); otherwise they are
+ * stored as tables, the same rows as their CSV, with their id a foreign key to
+ * the table they summarise.
  * Full-text search (FTS5, which this build includes) over statement texts and
  * their translations: `statements_fts`. A `dataset_about` table holds title,
  * version, licence and citation.
@@ -57,6 +59,9 @@ export function schemaSql(tables: readonly Table[]): string[] {
     for (const f of t.fields) {
       if (f.references && known.has(f.references)) lines.push(`FOREIGN KEY (${q(f.name)}) REFERENCES ${q(sqlName(f.references))} ("id")`);
     }
+    // An overview's id is the key of the table it summarises (stations-overview → stations).
+    const summarised = isOverview(t) ? t.name.replace(/[-_]?overview$/, '') : undefined;
+    if (summarised && known.has(summarised) && t.fields.some((f) => f.name === 'id' && !f.references)) lines.push(`FOREIGN KEY ("id") REFERENCES ${q(sqlName(summarised))} ("id")`);
     statements.push(`CREATE TABLE ${q(name)} (\n  ${lines.join(',\n  ')}\n)`);
     for (const f of t.fields) {
       // The leading primary-key column is indexed by the key itself.
