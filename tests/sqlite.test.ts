@@ -7,6 +7,8 @@ import type { Dataset } from '../scripts/build/dataset.js';
 import { datasetteMetadata } from '../scripts/build/datasette-metadata.js';
 import { releaseInfo } from '../scripts/build/release-info.js';
 import { buildDatabase, DatabaseBuildError, loadSqlite, sqlName, sqlType } from '../scripts/build/sqlite.js';
+import { OVERVIEW_VIEWS } from '../scripts/build/sqlite-views.js';
+import { isOverview } from '../scripts/build/table-order.js';
 import { tables, type Table } from '../scripts/build/tables.js';
 import { PROJECT_ROOT } from './helpers/fixture.js';
 
@@ -94,13 +96,15 @@ describe('the SQLite database', () => {
     await expect(buildDatabase([tables.find((t) => t.name === 'stations')!, dangling], data, release)).rejects.toThrow(DatabaseBuildError);
   });
 
-  it('stores an overview (no view declared for it) as a table whose id references the table it summarises', async () => {
-    const stations = tables.find((t) => t.name === 'stations')!;
-    const overview: Table = { ...stations, name: 'stations-overview', title: 'Stations at a glance', fields: stations.fields.filter((f) => !f.references) };
-    const withOverview = await open(await buildDatabase([...tables, overview], data, release));
-    expect(withOverview.selectValue('SELECT count(*) FROM stations_overview')).toBe(data.stations.length);
-    expect(withOverview.selectObjects('PRAGMA foreign_key_list("stations_overview")')).toEqual([expect.objectContaining({ from: 'id', table: 'stations', to: 'id' })]);
-    withOverview.close();
+  it.each(tables.filter(isOverview).map((t) => t.name))('overview %s (no view declared for it) is a table whose id references the table it summarises', (name) => {
+    expect(OVERVIEW_VIEWS[name]).toBeUndefined();
+    const summarised = name.replace(/-overview$/, '');
+    expect(db.selectValue(`SELECT count(*) FROM "${sqlName(name)}"`)).toBe(db.selectValue(`SELECT count(*) FROM "${sqlName(summarised)}"`));
+    expect(db.selectObjects(`PRAGMA foreign_key_list("${sqlName(name)}")`)).toContainEqual(expect.objectContaining({ from: 'id', table: sqlName(summarised), to: 'id' }));
+  });
+
+  it('has an overview table for each overview', () => {
+    expect(tables.filter(isOverview).map((t) => t.name).sort()).toEqual(['figures-overview', 'statements-overview', 'stations-overview']);
   });
 
   it('metadata.json describes every table and column for Datasette', () => {

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collections } from '../../schemas/index.js';
-import { buildBundle } from '../build/bundle.js';
+import { addToBundle, buildBundle } from '../build/bundle.js';
 import { buildDownloads } from '../build/downloads.js';
 import { releaseInfo } from '../build/release-info.js';
 import type { Dataset } from '../build/dataset.js';
@@ -34,7 +34,7 @@ if (countLevels(lint.problems).errors) {
 const bundle = buildBundle(lint.data as unknown as Dataset, packageMeta(projectRoot()), COMPILED_SCHEMAS);
 if (process.argv.includes('--downloads')) {
   const downloads = await buildDownloads(lint.data as unknown as Dataset, releaseInfo(projectRoot()));
-  for (const [name, bytes] of downloads.files) bundle.files.set(name, bytes);
+  addToBundle(bundle, downloads.files, packageMeta(projectRoot()));
   Object.assign(bundle.timings, downloads.timings);
 }
 let t = performance.now();

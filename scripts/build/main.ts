@@ -8,7 +8,7 @@ import { lintData } from '../lint/run.js';
 import { formatReport } from '../lint/report.js';
 import { countLevels } from '../lint/problems.js';
 import { parseArgs, projectRoot } from '../lib/cli.js';
-import { BundleError, buildBundle } from './bundle.js';
+import { addToBundle, BundleError, buildBundle } from './bundle.js';
 import type { Dataset } from './dataset.js';
 import { startDownloads } from './downloads.js';
 import { COMPILED_SCHEMAS, packageMeta } from './meta.js';
@@ -58,7 +58,7 @@ try {
 }
 
 try {
-  for (const [name, bytes] of (await downloaded).files) bundle.files.set(name, bytes);
+  addToBundle(bundle, (await downloaded).files, meta);
 } catch (error) {
   console.error(`Build refused: the workbook or the database could not be built (${(error as Error).message}). Nothing was written; ${out} is unchanged.`);
   process.exit(1);
