@@ -13,6 +13,7 @@ import { collections } from '../../schemas/index.js';
 import { addToBundle, buildBundle } from '../build/bundle.js';
 import { buildDownloads } from '../build/downloads.js';
 import { releaseInfo } from '../build/release-info.js';
+import { tables } from '../build/tables.js';
 import type { Dataset } from '../build/dataset.js';
 import { COMPILED_SCHEMAS, packageMeta } from '../build/meta.js';
 import { writeAtomically } from '../build/write-atomically.js';
@@ -33,7 +34,7 @@ if (countLevels(lint.problems).errors) {
 }
 const bundle = buildBundle(lint.data as unknown as Dataset, packageMeta(projectRoot()), COMPILED_SCHEMAS);
 if (process.argv.includes('--downloads')) {
-  const downloads = await buildDownloads(lint.data as unknown as Dataset, releaseInfo(projectRoot()));
+  const downloads = await buildDownloads(tables, lint.data as unknown as Dataset, releaseInfo(projectRoot()));
   addToBundle(bundle, downloads.files, packageMeta(projectRoot()));
   Object.assign(bundle.timings, downloads.timings);
 }

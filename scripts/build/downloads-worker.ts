@@ -1,7 +1,7 @@
 /** A worker behind `startDownloads`: builds one part (the workbook, or the database and metadata.json) from the data it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Dataset } from './dataset.js';
-import { buildPart, type Part } from './downloads.js';
+import { buildPart, receivedTable, type Part, type SentTable } from './downloads.js';
 import type { ReleaseInfo } from './release-info.js';
 
 const { release, part } = workerData as { release: ReleaseInfo; part: Part };
@@ -9,9 +9,9 @@ const { release, part } = workerData as { release: ReleaseInfo; part: Part };
 if (part === 'database') void import('./sqlite.js').then((m) => m.loadSqlite());
 else void import('./workbook.js');
 
-parentPort!.once('message', async ({ data }: { data: Dataset }) => {
+parentPort!.once('message', async ({ tables }: { tables: SentTable[] }) => {
   try {
-    const { files, timings } = await buildPart(part, data, release);
+    const { files, timings } = await buildPart(part, tables.map(receivedTable), {} as Dataset, release);
     const list = [...files].map(([name, bytes]) => [name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)] as const);
     parentPort!.postMessage({ files: list, timings });
   } catch (error) {

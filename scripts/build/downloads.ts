@@ -2,13 +2,15 @@
  * The download-only artifacts: the Excel workbook, the SQLite database and its
  * Datasette metadata. They are built off the main thread (downloads-worker.ts),
  * so that loading exceljs and SQLite's WebAssembly and writing both files
- * overlap with validation and the other artifacts.
+ * overlap with validation and the other artifacts. The workers are sent the
+ * rows of every table, not the records, so that they load neither Zod nor the
+ * schemas.
  */
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from './dataset.js';
 import { DATABASE_FILE, datasetteMetadata } from './datasette-metadata.js';
 import type { ReleaseInfo } from './release-info.js';
-import { tables as allTables, type Table } from './tables.js';
+import type { Row, Table } from './tables.js';
 
 export const WORKBOOK_FILE = 'overseas-police-stations.xlsx';
 export { DATABASE_FILE };
@@ -21,10 +23,15 @@ export interface Downloads {
 }
 
 export type Part = 'workbook' | 'database';
+
+/** A table as sent to a worker: its declaration and its rows. */
+export type SentTable = Omit<Table, 'rows'> & { rows: Row[] };
+/** A sent table as a table again (its rows no longer depend on the data). */
+export const receivedTable = ({ rows, ...declaration }: SentTable): Table => ({ ...declaration, rows: () => rows });
 export const PARTS: readonly Part[] = ['workbook', 'database'];
 
 /** Builds one part in this thread: the workbook, or the database with its Datasette metadata. */
-export async function buildPart(part: Part, data: Dataset, release: ReleaseInfo, tables: readonly Table[] = allTables): Promise<Downloads> {
+export async function buildPart(part: Part, tables: readonly Table[], data: Dataset, release: ReleaseInfo): Promise<Downloads> {
   const start = performance.now();
   const files = new Map<string, Buffer>();
   if (part === 'workbook') {
@@ -39,11 +46,11 @@ export async function buildPart(part: Part, data: Dataset, release: ReleaseInfo,
 }
 
 /** Builds every part in this thread, one after the other (the benchmark measures them so). */
-export async function buildDownloads(data: Dataset, release: ReleaseInfo, tables: readonly Table[] = allTables): Promise<Downloads> {
+export async function buildDownloads(tables: readonly Table[], data: Dataset, release: ReleaseInfo): Promise<Downloads> {
   const files = new Map<string, Buffer>();
   const timings: Record<string, number> = {};
   for (const part of PARTS) {
-    const built = await buildPart(part, data, release, tables);
+    const built = await buildPart(part, tables, data, release);
     for (const [name, bytes] of built.files) files.set(name, bytes);
     Object.assign(timings, built.timings);
   }
@@ -80,8 +87,9 @@ function startWorker(part: Part, release: ReleaseInfo) {
 export function startDownloads(release: ReleaseInfo) {
   const workers = PARTS.map((part) => startWorker(part, release));
   return {
-    async build(data: Dataset): Promise<Downloads> {
-      for (const w of workers) w.worker.postMessage({ data });
+    async build(tables: readonly Table[], data: Dataset): Promise<Downloads> {
+      const message = { tables: tables.map(({ rows, ...declaration }) => ({ ...declaration, rows: rows(data) })) satisfies SentTable[] };
+      for (const w of workers) w.worker.postMessage(message);
       const parts = await Promise.all(workers.map((w) => w.result));
       return { files: new Map(parts.flatMap((p) => [...p.files])), timings: Object.assign({}, ...parts.map((p) => p.timings)) };
     },

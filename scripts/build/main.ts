@@ -13,6 +13,7 @@ import type { Dataset } from './dataset.js';
 import { startDownloads } from './downloads.js';
 import { COMPILED_SCHEMAS, packageMeta } from './meta.js';
 import { releaseInfo } from './release-info.js';
+import { tables } from './tables.js';
 import { writeAtomically } from './write-atomically.js';
 import { excerptCoverage, percent, verificationRows, type DatasetRecords } from '../lib/dataset-numbers.js';
 
@@ -41,7 +42,7 @@ if (errors > 0) {
 }
 
 const meta = packageMeta(project);
-const downloaded = downloads.build(lint.data as unknown as Dataset);
+const downloaded = downloads.build(tables, lint.data as unknown as Dataset);
 
 let bundle;
 try {

@@ -14,13 +14,21 @@
  * entries are rewritten with that date (exceljs stamps them with the time of
  * the build).
  */
+import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Dataset } from './dataset.js';
 import type { ReleaseInfo } from './release-info.js';
 import { workbookOrder } from './table-order.js';
 import type { Cell, Field, Row, Table } from './tables.js';
+
+/*
+ * Only exceljs's streaming writer is loaded (a third of the files of the whole
+ * library, which also holds readers for xlsx and CSV): its load time is most
+ * of the workbook's cost on the real data.
+ */
+const WorkbookWriter = createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
 
 /** Excel's limits: characters in a cell, hyperlinks per sheet, URL length. */
 const MAX_CELL_TEXT = 32_767;
@@ -97,7 +105,7 @@ export async function buildWorkbook(tables: readonly Table[], data: Dataset, rel
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
+  const book = new WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
   book.creator = release.authors.join(', ') || release.name;
   book.lastModifiedBy = book.creator;
   book.created = released;
