@@ -16,7 +16,7 @@ import datapackage from 'datapackage';
 import { v1Descriptor } from '../helpers/datapackage-v1.js';
 import { fixture, PROJECT_ROOT } from '../helpers/fixture.js';
 import { READR_PACKAGES, readrChecks } from './readr.js';
-import { checkFormats, checkFormulaWorkbook, FORMATS_PACKAGES } from './formats.js';
+import { checkBibtex, checkFormats, checkFormulaWorkbook, FORMATS_PACKAGES } from './formats.js';
 
 const PYTHON = '/usr/bin/python3';
 const results: Array<{ check: string; ok: boolean; detail?: string }> = [];
@@ -72,6 +72,7 @@ python('checks.py', dist);
 python('overviews.py', dist);
 readrChecks(dist, join(PROJECT_ROOT, 'tests/consumers/readr.R'), record);
 checkFormats(dist, work, python);
+checkBibtex(dist, work, build, record);
 
 // A release built from data that holds text a spreadsheet would run as a formula.
 const dangerous = ["=cmd|' /C calc'!A0", '+1', '-2', '@SUM(A1:A2)', 'Città di 温州 😀', 'Line one\nline two'];
