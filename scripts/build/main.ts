@@ -30,18 +30,17 @@ const say = (line: string) => {
 };
 
 const started = performance.now();
-// The workbook and the database are built in a worker that loads its libraries while the data is validated.
-const downloads = startDownloads(releaseInfo(project));
 const lint = lintData(root);
 const { errors, warnings } = countLevels(lint.problems);
 if (errors > 0) {
   console.error(formatReport(lint.problems, { color: process.stderr.isTTY }));
-  downloads.stop();
   console.error(`\nBuild refused: the data has ${errors} error${errors === 1 ? '' : 's'}. Nothing was written; ${out} is unchanged.`);
   process.exit(1);
 }
 
 const meta = packageMeta(project);
+// The workbook and the database are built in two workers (one each) while this thread builds everything else.
+const downloads = startDownloads(releaseInfo(project));
 const downloaded = downloads.build(tables, lint.data as unknown as Dataset);
 
 let bundle;
