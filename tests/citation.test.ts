@@ -60,6 +60,9 @@ const realSources = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data/sources.jso
 const base: Source = { id: 'example-2022-12-07-story', kind: 'news-article', title: 'A headline', publisher: 'The Example Times', authors: [], date: '2022-12-07', url: 'https://example.org/story', language: 'en', reliability: 'established-media', read: 'full' } as Source;
 const source = (patch: Partial<Source>): Source => SourceSchema.parse({ ...base, ...patch }) as Source;
 
+/** One citeproc-js engine per style (building one parses the whole style), fed whatever items a test renders. */
+const engines = new Map<string | object, { engine: InstanceType<typeof CSL.Engine>; items: Map<string, CslItem> }>();
+
 /** Renders items with citeproc-js; collects everything the processor reports. */
 function render(items: CslItem[], style: string | object) {
   const messages: string[] = [];
@@ -67,11 +70,17 @@ function render(items: CslItem[], style: string | object) {
   CSL.debug = (m: string) => void messages.push(m);
   CSL.error = (m: string) => void messages.push(m);
   try {
-    const byId = new Map(items.map((i) => [i.id, i]));
-    const engine = new CSL.Engine({ retrieveLocale: () => EN_US, retrieveItem: (id: string) => byId.get(id) }, style, 'en-US', true);
-    engine.setOutputFormat('text');
-    engine.updateItems(items.map((i) => i.id));
-    const [meta, entries] = engine.makeBibliography() as [{ bibliography_errors: unknown[]; entry_ids: string[][] }, string[]];
+    let cached = engines.get(style);
+    if (!cached) {
+      const byId = new Map<string, CslItem>();
+      cached = { engine: new CSL.Engine({ retrieveLocale: () => EN_US, retrieveItem: (id: string) => byId.get(id) }, style, 'en-US', true), items: byId };
+      cached.engine.setOutputFormat('text');
+      engines.set(style, cached);
+    }
+    cached.items.clear();
+    for (const i of items) cached.items.set(i.id, i);
+    cached.engine.updateItems(items.map((i) => i.id));
+    const [meta, entries] = cached.engine.makeBibliography() as [{ bibliography_errors: unknown[]; entry_ids: string[][] }, string[]];
     messages.push(...meta.bibliography_errors.map((e) => JSON.stringify(e)));
     return { messages, entries: new Map(meta.entry_ids.map((ids, i) => [ids[0]!, entries[i]!.trim()])) };
   } finally {
@@ -86,13 +95,13 @@ const MONTH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', '
 function missing(s: Source, text: string, style: 'apa' | 'chicago'): string[] {
   const problems: string[] = [];
   // Chicago replaces a repeated author (or outlet standing for one) with a 3-em dash.
-  const substituted = text.startsWith('———');
+  const substituted = /^\W*———/.test(text);
   // The styles print the day for articles and web pages; reports and documents are cited by year.
   const dated = ['article-newspaper', 'article-magazine', 'webpage', 'post-weblog'].includes(cslJson([s])[0]!.type);
   const folded = (t: string) => t.toLowerCase().replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ');
   const shown = folded(text);
   const title = folded(citationTitle(s)).replace(/[.:]$/, '');
-  if (!shown.includes(title)) problems.push(`title ${citationTitle(s).slice(0, 40)}`);
+  if (!substituted && !shown.includes(title)) problems.push(`title ${citationTitle(s).slice(0, 40)}`);
   if (s.title === undefined && !text.includes('[')) problems.push('the description is not in brackets');
   if (!substituted && !shown.includes(folded(s.publisher).replace(/[.]$/, ''))) problems.push('publisher');
   if (!text.includes(s.url)) problems.push('url');
@@ -106,9 +115,13 @@ function missing(s: Source, text: string, style: 'apa' | 'chicago'): string[] {
     if ('literal' in a) {
       if (!text.includes(a.literal)) problems.push(`organisation ${a.literal}`);
     } else {
-      // Names in Chinese, Japanese or Korean script are printed family name first, unsplit and uninitialised.
+      // Names in Chinese, Japanese or Korean script are printed family name first, unsplit and uninitialised; in works
+      // in those languages, romanised names are printed family name first without a comma ("Li J.").
       const cjk = /[\u3000-\u9fff\uac00-\ud7af]/.test(a.family);
-      const expected = cjk ? `${a.family}${a.given ?? ''}` : style === 'apa' ? `${a.family}${a.given ? `, ${a.given[0]}.` : ''}` : a.family;
+      const eastAsian = /^(zh|ja)\b/.test(s.language);
+      // Chicago moves a particle after the given name ("Wyk, Barry van"): look for the last word of the family name.
+      const family = style === 'chicago' ? a.family.split(' ').pop()! : a.family;
+      const expected = cjk ? `${a.family}${a.given ?? ''}` : style === 'apa' ? `${a.family}${a.given ? `${eastAsian ? ' ' : ', '}${a.given[0]}.` : ''}` : family;
       if (!text.includes(expected)) problems.push(`person ${expected}`);
     }
   }
@@ -160,7 +173,7 @@ describe('sources.csl.json', () => {
     const { entries } = render(cslJson(edge), APA);
     expect(entries.get('person-2022-12-07-a')).toMatch(/^Dziedzic, S\.,? & Reuters staff\. \(2022, December 7\)\. A headline\. The Example Times\./);
     expect(entries.get('untitled-2023-01-12-a')).toContain('[Press note on informal police offices, not read in full]. (n.d.). The Example Times. Retrieved December 1, 2026, from https://example.org/story');
-    const whole = render([{ ...cslJson(edge)[0]!, author: [{ literal: 'Stephen Dziedzic' }] }], APA).entries.get('person-2022-12-07-a')!;
+    const whole = render([{ ...cslJson(edge)[0]!, id: 'whole-name', author: [{ literal: 'Stephen Dziedzic' }] }], APA).entries.get('whole-name')!;
     expect(missing(edge[0]!, whole, 'apa')).toContain('person Dziedzic, S.');
   });
 });
@@ -236,7 +249,9 @@ describe('sources.bib', () => {
       if (s.date) expect(e.fields.date, s.id).toBe(s.date);
       expect(e.type).toMatch(/^(article|report|online|misc)$/);
       const persons = s.authors.filter((a) => 'family' in a) as Array<{ family: string; given?: string }>;
-      for (const p of persons) expect(e.fields.author, s.id).toContainEqual(expect.objectContaining({ lastName: p.family }));
+      // A lowercase particle is BibTeX's "von" part: "van Wyk, Barry" is prefix "van", last name "Wyk".
+      const families = ((e.fields.author ?? []) as Array<{ lastName?: string; prefix?: string }>).map((n) => [n.prefix, n.lastName].filter(Boolean).join(' '));
+      for (const p of persons) expect(families, s.id).toContain(p.family);
     }
     const untitled = realSources.findIndex((s) => s.title === undefined);
     if (untitled >= 0) expect(String(parsed.entries[untitled]!.fields.title)).toContain(`[${realSources[untitled]!.description}]`);
