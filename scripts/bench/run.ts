@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [--runs 3] [--no-write]`:
+ * `npm run bench [-- --sizes 1000,10000,100000] [--runs 3] [--no-write] [--downloads]`:
  * generates synthetic datasets of each size (records per collection) in a
  * temporary folder, builds each several times in a fresh process, and reports
  * the median wall time of each stage, peak RSS, and the JSON floor. Also times
@@ -14,7 +14,7 @@ import { parseArgs, projectRoot } from '../lib/cli.js';
 import { generateDataset, writeDataset } from './generate.js';
 import { timeCommands } from './commands.js';
 
-const args = parseArgs(process.argv.slice(2), { sizes: 'string', runs: 'string', 'no-write': 'boolean' });
+const args = parseArgs(process.argv.slice(2), { sizes: 'string', runs: 'string', 'no-write': 'boolean', downloads: 'boolean' });
 if (!args.ok) {
   console.error(args.error);
   process.exit(2);
@@ -37,7 +37,7 @@ for (const size of sizes) {
   writeDataset(dir, generateDataset(size, 20261122));
   const measures: Measure[] = [];
   for (let r = 0; r < runs; r++) {
-    const child = spawnSync(process.execPath, ['--max-old-space-size=20000', join(here, 'measure.js'), dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, ['--max-old-space-size=20000', join(here, 'measure.js'), dir, ...(args.values.downloads ? ['--downloads'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (child.status !== 0) {
       console.error(`size ${size}: the measured build failed:\n${child.stderr}`);
       process.exit(1);

@@ -99,6 +99,15 @@ export function buildBundle(data: Dataset, meta: PackageMeta, compiledSchemasDir
   return { files, rows, timings };
 }
 
+/**
+ * Adds files built outside `buildBundle` (the workbook and the database, built
+ * in workers) and writes datapackage.json again so that it describes them.
+ */
+export function addToBundle(bundle: Bundle, extra: ReadonlyMap<string, Buffer>, meta: PackageMeta): void {
+  for (const [path, bytes] of extra) bundle.files.set(path, bytes);
+  bundle.files.set('datapackage.json', json(dataPackage(meta, tables, bundle.files)));
+}
+
 export class BundleError extends Error {
   constructor(readonly problems: string[]) {
     super(problems.join('\n'));

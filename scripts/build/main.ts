@@ -8,9 +8,12 @@ import { lintData } from '../lint/run.js';
 import { formatReport } from '../lint/report.js';
 import { countLevels } from '../lint/problems.js';
 import { parseArgs, projectRoot } from '../lib/cli.js';
-import { BundleError, buildBundle } from './bundle.js';
+import { addToBundle, BundleError, buildBundle } from './bundle.js';
 import type { Dataset } from './dataset.js';
+import { startDownloads } from './downloads.js';
 import { COMPILED_SCHEMAS, packageMeta } from './meta.js';
+import { releaseInfo } from './release-info.js';
+import { tables } from './tables.js';
 import { writeAtomically } from './write-atomically.js';
 import { excerptCoverage, percent, verificationRows, type DatasetRecords } from '../lib/dataset-numbers.js';
 
@@ -36,6 +39,9 @@ if (errors > 0) {
 }
 
 const meta = packageMeta(project);
+// The workbook and the database are built in two workers (one each) while this thread builds everything else.
+const downloads = startDownloads(releaseInfo(project));
+const downloaded = downloads.build(tables, lint.data as unknown as Dataset);
 
 let bundle;
 try {
@@ -45,9 +51,17 @@ try {
     console.error('Build refused: the built bundle failed its checks:');
     for (const p of error.problems) console.error(`  ✖ ${p}`);
     console.error(`Nothing was written; ${out} is unchanged.`);
+    downloads.stop();
     process.exit(1);
   }
   throw error;
+}
+
+try {
+  addToBundle(bundle, (await downloaded).files, meta);
+} catch (error) {
+  console.error(`Build refused: the workbook or the database could not be built (${(error as Error).message}). Nothing was written; ${out} is unchanged.`);
+  process.exit(1);
 }
 
 try {

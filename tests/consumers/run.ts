@@ -4,7 +4,9 @@
  * r-base-core and r-cran-readr (as root, with apt), builds a fresh release,
  * then checks it with pandas (every table; the overviews in overviews.py),
  * Python's jsonschema, R's readr (readr.ts), LibreOffice Calc and the
- * Frictionless `datapackage` reader. One line per check, then "N passed, N failed".
+ * Frictionless `datapackage` reader; the workbook with openpyxl and LibreOffice
+ * and the database with Debian's sqlite3 (formats.ts). One line per check,
+ * then "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
@@ -14,6 +16,7 @@ import datapackage from 'datapackage';
 import { v1Descriptor } from '../helpers/datapackage-v1.js';
 import { fixture, PROJECT_ROOT } from '../helpers/fixture.js';
 import { READR_PACKAGES, readrChecks } from './readr.js';
+import { checkBibtex, checkFormats, checkFormulaWorkbook, FORMATS_PACKAGES } from './formats.js';
 
 const PYTHON = '/usr/bin/python3';
 const results: Array<{ check: string; ok: boolean; detail?: string }> = [];
@@ -36,7 +39,7 @@ function skip(reason: string): never {
 if (process.getuid?.() !== 0) skip('root, to install Debian packages with apt-get');
 if (spawnSync('apt-get', ['--version']).status !== 0) skip('apt-get (a Debian machine)');
 
-const packages = ['python3-pandas', 'python3-jsonschema', 'libreoffice-calc', ...READR_PACKAGES];
+const packages = ['python3-pandas', 'python3-jsonschema', 'libreoffice-calc', ...READR_PACKAGES, ...FORMATS_PACKAGES];
 const missing = packages.filter((p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout.indexOf('install ok installed') < 0);
 if (missing.length) {
   console.log(`installing ${missing.join(', ')} from Debian…`);
@@ -68,6 +71,8 @@ function python(script: string, ...args: string[]) {
 python('checks.py', dist);
 python('overviews.py', dist);
 readrChecks(dist, join(PROJECT_ROOT, 'tests/consumers/readr.R'), record);
+checkFormats(dist, work, python);
+checkBibtex(dist, work, build, record);
 
 // A release built from data that holds text a spreadsheet would run as a formula.
 const dangerous = ["=cmd|' /C calc'!A0", '+1', '-2', '@SUM(A1:A2)', 'Città di 温州 😀', 'Line one\nline two'];
@@ -80,6 +85,7 @@ const formulaDist = join(work, 'formula-dist');
 record('a release with formula-like text builds', build(formulaDist, formulas.root).status === 0);
 const formulaCsv = join(work, 'formula-statements.csv');
 copyFileSync(join(formulaDist, 'csv/statements.csv'), formulaCsv);
+checkFormulaWorkbook(formulaDist, work, python);
 
 if (existsSync('/usr/bin/soffice') || spawnSync('which', ['soffice']).status === 0) {
   python('libreoffice.py', join(work, 'lo'), ...['stations-overview', 'statements-overview', 'figures-overview', 'stations', 'statements', 'actors', 'sources', 'figures'].map((t) => join(dist, 'csv', `${t}.csv`)), formulaCsv);
