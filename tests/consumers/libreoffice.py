@@ -17,7 +17,9 @@ os.makedirs(os.path.join(work, "xlsx"), exist_ok=True)
 os.makedirs(os.path.join(work, "back"), exist_ok=True)
 profile = "file://" + os.path.join(work, "profile")
 base = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--norestore"]
-subprocess.run(base + ["--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", os.path.join(work, "xlsx"), *files], check=True, capture_output=True, timeout=300)
+# Tokens: comma, double quote, UTF-8, from line 1, default column types, English (US), quoted fields as text
+# (so a printed figure such as "330,000" stays text, as the README tells spreadsheet users to do).
+subprocess.run(base + ["--infilter=CSV:44,34,76,1,,1033,true", "--convert-to", "xlsx", "--outdir", os.path.join(work, "xlsx"), *files], check=True, capture_output=True, timeout=300)
 xlsx = [os.path.join(work, "xlsx", os.path.basename(f)[:-4] + ".xlsx") for f in files]
 subprocess.run(base + ["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false", "--outdir", os.path.join(work, "back"), *xlsx], check=True, capture_output=True, timeout=300)
 
