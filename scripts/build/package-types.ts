@@ -76,7 +76,7 @@ export function tsType(schema: Marked, ownId?: CollectionName): string {
       return 'boolean';
     case 'array': {
       const item = tsType(schema.items!);
-      return item.includes('|') && !item.startsWith('{') ? `Array<${item}>` : `${item}[]`;
+      return (schema.items!.anyOf || schema.items!.enum) && !schema.items!['x-ref'] ? `Array<${item}>` : `${item}[]`;
     }
     case 'object': {
       const required = new Set(schema.required ?? []);
