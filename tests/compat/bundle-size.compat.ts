@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collections } from '../../schemas/index.js';
 import { PROJECT_ROOT } from '../helpers/fixture.js';
 import { npm, pack, type Packed } from '../helpers/pack.js';
-import { readBlock, replaceBlock } from './readme-block.js';
+import { replaceBlock } from '../../scripts/lib/generated-block.js';
 
 interface Case {
   label: string;
@@ -89,9 +89,9 @@ describe('bundles of the entries (esbuild, minified, browser)', () => {
     const table = ['| import | minified | gzipped |', '| --- | ---: | ---: |', ...rows].join('\n');
     const readmePath = join(PROJECT_ROOT, 'README.md');
     const readme = readFileSync(readmePath, 'utf8');
-    if (process.env.UPDATE_README === '1') writeFileSync(readmePath, replaceBlock(readme, 'bundle-sizes', table)); // then checked like any other
+    if (process.env.UPDATE_README === '1') writeFileSync(readmePath, replaceBlock(readme, 'README.md', 'bundle-sizes', table)); // then checked like any other
     const stated = new Map(
-      readBlock(readFileSync(readmePath, 'utf8'), 'bundle-sizes')
+      (new RegExp('<!-- bundle-sizes:start[^>]*-->\\n([\\s\\S]*?)\\n<!-- bundle-sizes:end -->').exec(readFileSync(readmePath, 'utf8'))?.[1] ?? '')
         .split('\n')
         .slice(2)
         .map((line) => line.split('|').map((cell) => cell.trim()))

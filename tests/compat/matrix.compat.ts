@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/fixture.js';
 import { devVersion, npm, pack, readmeExample, type Packed } from '../helpers/pack.js';
-import { replaceBlock } from './readme-block.js';
+import { replaceBlock } from '../../scripts/lib/generated-block.js';
 
 interface NodeRow {
   label: string;
@@ -249,7 +249,7 @@ describe('the README', () => {
     ].join('\n');
     const readmePath = join(PROJECT_ROOT, 'README.md');
     const readme = readFileSync(readmePath, 'utf8');
-    const updated = replaceBlock(readme, 'compat', table);
+    const updated = replaceBlock(readme, 'README.md', 'compat', table);
     if (process.env.UPDATE_README === '1') writeFileSync(readmePath, updated);
     else expect(updated, 'the README table is stale; run UPDATE_README=1 npm run test:compat').toBe(readme);
   });
