@@ -5,7 +5,7 @@
  * versions of the README's compatibility table: tests/compat/ (npm run test:compat).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collections } from '../schemas/index.js';
@@ -112,6 +112,12 @@ describe('the packed tarball', () => {
     const dead = packed.map((f) => f.path).filter((p) => !reached.has(p) && !metadata.has(p));
     expect(dead).toEqual([]);
     for (const file of reached) expect(packed.some((f) => f.path === file), `${file} is exported or imported but not packed`).toBe(true);
+  });
+
+  it('refers readers of its declarations only to test files that exist', () => {
+    const mentioned = ['dist/index.d.ts', 'dist/entries/types.d.ts'].flatMap((file) => [...readFileSync(join(PROJECT_ROOT, file), 'utf8').matchAll(/\btests\/[\w./-]+\.ts\b/g)].map((m) => m[0]));
+    expect(mentioned.length).toBeGreaterThan(0);
+    for (const path of mentioned) expect(existsSync(join(PROJECT_ROOT, path)), path).toBe(true);
   });
 
   it('declares engines that match the README’s compatibility table', () => {

@@ -296,7 +296,7 @@ function typeNames(): string[] {
 }
 
 function rootDeclarations(prefix: string, ext: 'js' | 'cjs'): string {
-  return `${HEADER}// Record types: entries/types.d.ts. Proven equal to the Zod-inferred types (with \`StringIds\`) by tests/package.test.ts.
+  return `${HEADER}// Record types: entries/types.d.ts. Proven equal to the Zod-inferred types (with \`StringIds\`) by tests/package.test.ts in the source repository.
 export type { ${typeNames().join(', ')} } from "${prefix}types.${ext}";
 ${collections.map((c) => `export * from "${prefix}${c.name}.${ext}";`).join('\n')}
 export * from "${prefix}relations.${ext}";
