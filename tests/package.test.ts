@@ -5,9 +5,9 @@
  * versions of the README's compatibility table: tests/compat/ (npm run test:compat).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collections } from '../schemas/index.js';
 import { markedSchema, referencePaths, typeName } from '../scripts/build/package-types.js';
 import { PROJECT_ROOT } from './helpers/fixture.js';
@@ -20,9 +20,11 @@ const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'))
 let tarball: string;
 let packed: Array<{ path: string }>;
 let consumer: string;
+let work: string | undefined;
 
 beforeAll(() => {
   const result = pack();
+  work = result.work;
   tarball = result.tarball;
   packed = result.files;
   consumer = join(result.work, 'consumer');
@@ -30,6 +32,10 @@ beforeAll(() => {
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   npm(['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, `zod@${devVersion('zod')}`, `@types/node@${devVersion('@types/node')}`], consumer);
 }, 180_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 const run = (file: string, source: string) => {
   writeFileSync(join(consumer, file), source);
