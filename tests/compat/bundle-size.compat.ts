@@ -2,8 +2,9 @@
  * `npm run test:compat`: what each entry of the package costs a browser app,
  * bundled from the installed tarball by a real bundler (esbuild, minified, for
  * the browser), and whether the per-collection entries keep the other
- * collections out. The README's table must be within 20 % of what is measured
- * (the data grows); `UPDATE_README=1 npm run test:compat` rewrites it.
+ * collections out. The README's table grows stale as the data grows: more than
+ * 20 % off prints a warning, more than twice or half the size fails;
+ * `UPDATE_README=1 npm run test:compat` rewrites it.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -83,7 +84,7 @@ describe('bundles of the entries (esbuild, minified, browser)', () => {
     expect(sizes.get('`{ stations, getStation }` from `overseas-police-stations`')!.minified).toBeLessThan(sizes.get('`overseas-police-stations` (everything)')!.minified / 2);
   });
 
-  it('matches the README’s table within 20 %', () => {
+  it('matches the README’s table (a warning beyond 20 %, a failure beyond a factor of two)', () => {
     const kB = (n: number) => `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)} kB`;
     const rows = CASES.map((c) => `| ${c.label} | ${kB(sizes.get(c.label)!.minified)} | ${kB(sizes.get(c.label)!.gzipped)} |`);
     const table = ['| import | minified | gzipped |', '| --- | ---: | ---: |', ...rows].join('\n');
@@ -102,8 +103,11 @@ describe('bundles of the entries (esbuild, minified, browser)', () => {
       const [minified, gzipped] = stated.get(c.label)!;
       const measured = sizes.get(c.label)!;
       const hint = `${c.label}: measured ${kB(measured.minified)} / ${kB(measured.gzipped)}; run UPDATE_README=1 npm run test:compat`;
-      expect(Math.abs(minified! - measured.minified) / measured.minified, hint).toBeLessThanOrEqual(0.2);
-      expect(Math.abs(gzipped! - measured.gzipped) / measured.gzipped, hint).toBeLessThanOrEqual(0.2);
+      for (const [stated, actual] of [[minified!, measured.minified], [gzipped!, measured.gzipped]] as const) {
+        if (Math.abs(stated - actual) / actual > 0.2) console.warn(`README bundle sizes are stale: ${hint}`);
+        expect(actual / stated, hint).toBeGreaterThanOrEqual(0.5);
+        expect(actual / stated, hint).toBeLessThanOrEqual(2);
+      }
     }
   });
 });
