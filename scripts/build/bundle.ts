@@ -3,8 +3,6 @@
  * the bundle again (JSON Schema against data, CSV row counts, GeoJSON shape)
  * before anything is written.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { collections } from '../../schemas/index.js';
 import { bibtex, cslJson } from './citation-formats.js';
 import { countCsvRecords, toCsv } from './csv.js';
@@ -12,7 +10,7 @@ import type { Dataset } from './dataset.js';
 import { dataPackage, type PackageMeta } from './datapackage.js';
 import { stationsGeoJson } from './geojson.js';
 import { checkSchemas, generateSchemas } from './json-schema.js';
-import { entryDeclarations, entryModule } from './package-entry.js';
+import { packageEntryFiles, schemaEntryFiles } from './package-entry.js';
 import { releaseDocuments } from './release-docs.js';
 import { formatTableProblem, tableProblems } from './table-checks.js';
 import { ListCellError } from './table-fields.js';
@@ -80,11 +78,8 @@ export function buildBundle(data: Dataset, meta: PackageMeta, compiledSchemasDir
     files.set('sources.bib', Buffer.from(bibtex(data.sources)));
   });
   time('package-entry', () => {
-    files.set('index.js', entryModule(compact));
-    files.set('index.d.ts', Buffer.from(entryDeclarations(schemas, data)));
-    for (const name of readdirSync(compiledSchemasDir).sort()) {
-      if (name.endsWith('.js') || name.endsWith('.d.ts')) files.set(`schemas/${name}`, readFileSync(join(compiledSchemasDir, name)));
-    }
+    for (const [path, bytes] of packageEntryFiles(compact, data)) files.set(path, bytes);
+    for (const [path, bytes] of schemaEntryFiles(compiledSchemasDir)) files.set(path, bytes);
   });
 
   time('documents', () => {

@@ -14,7 +14,7 @@ import { startDownloads } from './downloads.js';
 import { COMPILED_SCHEMAS, packageMeta } from './meta.js';
 import { releaseInfo } from './release-info.js';
 import { tables } from './tables.js';
-import { writeAtomically } from './write-atomically.js';
+import { lockOutput, OutputLockedError, WriteError, writeAtomically } from './write-atomically.js';
 import { excerptCoverage, percent, verificationRows, type DatasetRecords } from '../lib/dataset-numbers.js';
 
 const args = parseArgs(process.argv.slice(2), { root: 'string', out: 'string', quiet: 'boolean' });
@@ -30,6 +30,15 @@ const say = (line: string) => {
 };
 
 const started = performance.now();
+// Before anything else: one build at a time, and a dist/ that an interrupted build left aside is put back.
+try {
+  // BUILD_LOCK_WAIT_SECONDS: how long to wait for another build writing the same folder (default 120).
+  const waitMs = process.env.BUILD_LOCK_WAIT_SECONDS ? Number(process.env.BUILD_LOCK_WAIT_SECONDS) * 1000 : undefined;
+  for (const note of lockOutput(out, { waitMs }).notes) console.warn(`  ⚠ ${note}`);
+} catch (error) {
+  console.error(error instanceof OutputLockedError ? error.message : `Build failed while preparing ${out}: ${(error as Error).message}`);
+  process.exit(1);
+}
 const lint = lintData(root);
 const { errors, warnings } = countLevels(lint.problems);
 if (errors > 0) {
@@ -57,6 +66,7 @@ try {
   throw error;
 }
 
+let written;
 try {
   addToBundle(bundle, (await downloaded).files, meta);
 } catch (error) {
@@ -65,11 +75,13 @@ try {
 }
 
 try {
-  writeAtomically(out, bundle.files);
+  written = writeAtomically(out, bundle.files);
 } catch (error) {
-  console.error(`Build failed while writing (${(error as Error).message}); ${out} is unchanged.`);
+  const unchanged = error instanceof WriteError && error.unchanged;
+  console.error(`Build failed while writing (${(error as Error).message}); ${unchanged ? `${out} is unchanged` : `${out} may be missing until the next build`}.`);
   process.exit(1);
 }
+for (const left of written.leftovers) console.warn(`  ⚠ ${out} now holds the new build, but the previous one could not be removed from ${left.path} (${left.reason}); the next build removes it.`);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 say(`Built ${out} in ${seconds} s`);

@@ -12,6 +12,7 @@ import { parseArgs, projectRoot } from '../lib/cli.js';
 import { CSS, JS } from './assets.js';
 import { layout } from './html.js';
 import { buildPages, type Download } from './pages.js';
+import { isPackageEntryFile } from '../build/package-entry.js';
 import { snapshotFiles } from './files.js';
 import { zip } from './zip.js';
 
@@ -26,7 +27,7 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 
 let release: Map<string, Buffer>;
 try {
-  release = snapshotFiles(dist, (path) => !path.startsWith('site/') && !path.startsWith('schemas/') && path !== 'index.js' && path !== 'index.d.ts');
+  release = snapshotFiles(dist, (path) => !path.startsWith('site/') && !isPackageEntryFile(path));
 } catch {
   console.error(`No release found in ${dist}. Run \`npm run build\` first (npm run site does).`);
   process.exit(1);
