@@ -1,0 +1,66 @@
+/** Pieces of HTML shared by the pages: names, citations, reference lists, quotations, verification. */
+import type { Actor, Source, Statement } from '../../schemas/index.js';
+import type { Dataset } from '../build/dataset.js';
+import type { DatasetCitation } from './cite.js';
+import { countryLabel, languageName } from './countries.js';
+import { esc, words } from './html.js';
+
+export interface Context {
+  data: Dataset;
+  citation: DatasetCitation;
+  actor: Map<string, Actor>;
+  source: Map<string, Source>;
+}
+
+export function context(data: Dataset, citation: DatasetCitation): Context {
+  return { data, citation, actor: new Map(data.actors.map((a) => [a.id, a])), source: new Map(data.sources.map((s) => [s.id, s])) };
+}
+
+/** An author as the data gives it: a plain name, `{ family, given }` or `{ literal }`. */
+type Author = string | { family?: string; given?: string; literal?: string };
+export const authorName = (a: Author): string => (typeof a === 'string' ? a : a.literal ?? [a.given, a.family].filter(Boolean).join(' '));
+
+/** The source's headline as published, or the project's description of it in brackets. */
+export function sourceTitle(s: Source): string {
+  const x = s as Source & { title?: string; description?: string; title_en?: string };
+  return x.title ? x.title : `[${x.description ?? s.id}]`;
+}
+
+export const actorName = (ctx: Context, id: string | undefined): string => (id ? ctx.actor.get(id)?.name ?? id : '');
+export const nameHtml = (ctx: Context, id: string | undefined): string => esc(actorName(ctx, id));
+
+/** The sources of a claim, as short links to the sources page: `[Il Foglio, Reuters]`. */
+export function cited(ctx: Context, sources: ReadonlyArray<{ source: string; via?: string }>, up: string): string {
+  const ids = [...new Set(sources.map((c) => c.source))];
+  const link = (id: string) => `<a href="${up}sources.html#${esc(id)}">${esc(ctx.source.get(id)?.publisher ?? id)}</a>`;
+  const via = (c: { source: string; via?: string }) => (c.via ? ` via ${link(c.via)}` : '');
+  return `<span class="cites">[${ids.map((id) => `${link(id)}${via(sources.find((c) => c.source === id)!)}`).join(', ')}]</span>`;
+}
+
+/** One source as a reference-list entry. */
+export function reference(s: Source): string {
+  const authors = (s.authors as Author[]).map(authorName).filter(Boolean);
+  const read = (s as Source & { read?: string }).read;
+  return `<li id="ref-${esc(s.id)}">${authors.length ? `${esc(authors.join(', '))}. ` : ''}${s.date ? `(${esc(s.date)}). ` : '(n.d.). '}<cite>${esc(sourceTitle(s))}</cite>. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.url)}</a>${read && read !== 'full' ? ` <span class="note">(${esc(read === 'not-read' ? 'not read: cited through another source' : 'partly read')})</span>` : ''}${s.notes ? ` <span class="note">${esc(s.notes)}</span>` : ''}</li>`;
+}
+
+export function referenceList(ctx: Context, ids: Iterable<string>): string {
+  const sources = [...new Set(ids)].map((id) => ctx.source.get(id)).filter((s): s is Source => !!s);
+  return sources.length ? `<ol class="references">${sources.map(reference).join('\n')}</ol>` : '<p>None.</p>';
+}
+
+/** A record's verification, when the data has it: status, date checked and note. */
+export function verification(record: unknown, up: string): string {
+  const v = (record as { verification?: { status: string; checked: string; note?: string } }).verification;
+  if (!v) return `<p class="verification"><span class="badge v-none">Verification not recorded</span> <a href="${up}about.html#verification">what this means</a></p>`;
+  return `<p class="verification"><span class="badge v-${esc(v.status)}">${esc(words(v.status).replace(/^./, (c) => c.toUpperCase()))}</span> checked ${esc(v.checked)}${v.note ? `: ${esc(v.note)}` : ''} <a href="${up}about.html#verification">what this means</a></p>`;
+}
+
+/** A statement as a quotation with its caption. */
+export function quote(ctx: Context, s: Statement, up: string): string {
+  const by: string | undefined = s.translation_by;
+  return `<figure class="statement"><blockquote lang="${esc(s.language)}">${esc(s.text)}</blockquote>${s.translation_en ? `<p class="translation">English${by === 'project' ? ' (our translation)' : by === 'machine' ? ' (machine translation)' : ''}: ${esc(s.translation_en)}</p>` : ''}<figcaption>${nameHtml(ctx, s.speaker)}, ${esc(s.date)}, ${esc(s.setting.description)} · ${s.form === 'indirect' ? 'reported speech' : 'direct quotation'} · ${esc(words(s.stance))} · <a href="${up}statements/${esc(s.id)}.html">statement page</a> ${cited(ctx, s.sources, up)}</figcaption></figure>`;
+}
+
+export const country = (code: string | undefined): string => (code ? esc(countryLabel(code)) : '');
+export const language = (code: string): string => esc(`${languageName(code)} (${code})`);
