@@ -86,7 +86,7 @@ ${citeBox(ctx.citation, { kind: 'agreement', id: a.id, title: a.title, path })}`
 
 export function statementPage(ctx: Context, s: Statement): Page {
   const path = `statements/${s.id}.html`;
-  const x = s as Omit<Statement, 'translation_by'> & { text_translation?: { kind: string; by?: string }; translation_by?: string };
+  const x = s;
   const speaker = ctx.actor.get(s.speaker);
   const links = (label: string, ids: readonly string[] | undefined, href: (id: string) => string, text: (id: string) => string) =>
     ids?.length ? `<dt>${esc(label)}</dt><dd><ul>${ids.map((id) => `<li><a href="${href(id)}">${esc(text(id))}</a></li>`).join('')}</ul></dd>` : '';

@@ -2,6 +2,7 @@
 import type { Actor, Source, Statement } from '../../schemas/index.js';
 import type { Dataset } from '../build/dataset.js';
 import type { DatasetCitation } from './cite.js';
+import { authorName, sourceHeading } from '../build/records.js';
 import { countryLabel, languageName } from './countries.js';
 import { esc, words } from './html.js';
 
@@ -16,15 +17,9 @@ export function context(data: Dataset, citation: DatasetCitation): Context {
   return { data, citation, actor: new Map(data.actors.map((a) => [a.id, a])), source: new Map(data.sources.map((s) => [s.id, s])) };
 }
 
-/** An author as the data gives it: a plain name, `{ family, given }` or `{ literal }`. */
-type Author = string | { family?: string; given?: string; literal?: string };
-export const authorName = (a: Author): string => (typeof a === 'string' ? a : a.literal ?? [a.given, a.family].filter(Boolean).join(' '));
-
 /** The source's headline as published, or the project's description of it in brackets. */
-export function sourceTitle(s: Source): string {
-  const x = s as Source & { title?: string; description?: string; title_en?: string };
-  return x.title ? x.title : `[${x.description ?? s.id}]`;
-}
+export const sourceTitle = (s: Source): string => sourceHeading(s);
+export { authorName };
 
 export const actorName = (ctx: Context, id: string | undefined): string => (id ? ctx.actor.get(id)?.name ?? id : '');
 export const nameHtml = (ctx: Context, id: string | undefined): string => esc(actorName(ctx, id));
@@ -39,9 +34,9 @@ export function cited(ctx: Context, sources: ReadonlyArray<{ source: string; via
 
 /** One source as a reference-list entry. */
 export function reference(s: Source): string {
-  const authors = (s.authors as Author[]).map(authorName).filter(Boolean);
-  const read = (s as Source & { read?: string }).read;
-  return `<li id="ref-${esc(s.id)}">${authors.length ? `${esc(authors.join(', '))}. ` : ''}${s.date ? `(${esc(s.date)}). ` : '(n.d.). '}<cite>${esc(sourceTitle(s))}</cite>. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.url)}</a>${read && read !== 'full' ? ` <span class="note">(${esc(read === 'not-read' ? 'not read: cited through another source' : 'partly read')})</span>` : ''}${s.notes ? ` <span class="note">${esc(s.notes)}</span>` : ''}</li>`;
+  const authors = s.authors.map(authorName).filter(Boolean);
+  const read = s.read;
+  return `<li id="ref-${esc(s.id)}">${authors.length ? `${esc(authors.join(', '))}. ` : ''}${s.date ? `(${esc(s.date)}). ` : '(n.d.). '}${s.title ? `<cite>${esc(s.title)}</cite>${s.title_en ? ` [${esc(s.title_en)}]` : ''}` : esc(sourceTitle(s))}. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.url)}</a>${read && read !== 'full' ? ` <span class="note">(${esc(read === 'not-read' ? 'not read: cited through another source' : 'partly read')})</span>` : ''}${s.notes ? ` <span class="note">${esc(s.notes)}</span>` : ''}</li>`;
 }
 
 export function referenceList(ctx: Context, ids: Iterable<string>): string {

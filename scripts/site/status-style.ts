@@ -3,6 +3,8 @@
  * the common forms of colour blindness), a shape per family of statuses and a
  * letter per status, so that no status is told by colour alone.
  */
+import type { Station } from '../../schemas/index.js';
+
 export type Shape = 'circle' | 'diamond' | 'square' | 'octagon' | 'hexagon' | 'pentagon';
 
 export interface StatusStyle {
@@ -21,8 +23,8 @@ const BLUE = { fill: '#0072B2', ink: '#ffffff' };
 const VERMILLION = { fill: '#D55E00', ink: '#000000' };
 const PURPLE = { fill: '#CC79A7', ink: '#000000' };
 
-/** Every station status, old names included until the data stops using them. */
-export const STATUS_STYLES: Readonly<Record<string, StatusStyle>> = {
+/** Every station status (the type makes a new status without a style a compile error). */
+export const STATUS_STYLES: Readonly<Record<Station['status']['value'], StatusStyle>> = {
   reported: { letter: 'R', shape: 'circle', ...GREY },
   'under-investigation': { letter: 'I', shape: 'diamond', ...ORANGE },
   'checks-ongoing': { letter: 'K', shape: 'diamond', ...ORANGE },
@@ -35,11 +37,10 @@ export const STATUS_STYLES: Readonly<Record<string, StatusStyle>> = {
   charged: { letter: 'C', shape: 'pentagon', ...PURPLE },
   convicted: { letter: 'V', shape: 'pentagon', ...PURPLE },
   acquitted: { letter: 'Q', shape: 'pentagon', ...PURPLE },
-  prosecuted: { letter: 'C', shape: 'pentagon', ...PURPLE },
 };
 
 const UNKNOWN: StatusStyle = { letter: '?', shape: 'circle', fill: '#ffffff', ink: '#000000' };
-export const statusStyle = (status: string): StatusStyle => STATUS_STYLES[status] ?? UNKNOWN;
+export const statusStyle = (status: string): StatusStyle => (STATUS_STYLES as Record<string, StatusStyle>)[status] ?? UNKNOWN;
 
 export const CLIP: Record<Shape, string> = {
   circle: 'circle(50% at 50% 50%)',
