@@ -50,7 +50,7 @@ const EUROPE: Box = { west: -11, south: 34, east: 32, north: 61 };
 const inBox = (s: Station, b: Box) => !!s.coordinates && s.coordinates.lon >= b.west && s.coordinates.lon <= b.east && s.coordinates.lat >= b.south && s.coordinates.lat <= b.north;
 const boxPolygon = (b: Box): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[b.west, b.south], [b.east, b.south], [b.east, b.north], [b.west, b.north], [b.west, b.south]]],
+  coordinates: [[[b.west, b.south], [b.west, b.north], [b.east, b.north], [b.east, b.south], [b.west, b.south]]], // clockwise: the box, not the rest of the globe
 });
 
 export interface MapDrawing {
@@ -66,23 +66,31 @@ interface Inset {
   target: string;
   label: string;
   contains: (s: Station) => boolean;
+  /** The inset's frame drawn on the larger map, if any. */
+  frame?: Box;
 }
 
 const place = (s: Station) => [s.city ?? s.region, countryName(s.country)].filter(Boolean).join(', ');
 export const stationLabel = (s: Station) => `${s.name}${s.city ? `, ${s.city}` : ''} (${countryName(s.country)}): ${words(s.status.value)}`;
 
-/** Greedy clustering in map units: each station joins the first cluster within reach of its first member. */
+/** Clustering in map units: the two closest groups merge (at their weighted centre) until every two groups are at least `reach` apart. */
 function clusters(points: Array<{ s: Station; x: number; y: number }>, reach: number) {
-  const out: Array<{ x: number; y: number; members: Station[] }> = [];
-  for (const p of points) {
-    const near = out.find((c) => Math.hypot(c.x - p.x, c.y - p.y) < reach);
-    if (near) {
-      near.members.push(p.s);
-      near.x = (near.x * (near.members.length - 1) + p.x) / near.members.length;
-      near.y = (near.y * (near.members.length - 1) + p.y) / near.members.length;
-    } else out.push({ x: p.x, y: p.y, members: [p.s] });
+  const groups = points.map((p) => ({ x: p.x, y: p.y, members: [p.s] }));
+  for (;;) {
+    let best: [number, number, number] | undefined;
+    for (let i = 0; i < groups.length; i++)
+      for (let j = i + 1; j < groups.length; j++) {
+        const d = Math.hypot(groups[i]!.x - groups[j]!.x, groups[i]!.y - groups[j]!.y);
+        if (d < reach && (!best || d < best[2])) best = [i, j, d];
+      }
+    if (!best) return groups;
+    const [a, b] = [groups[best[0]]!, groups[best[1]]!];
+    const n = a.members.length + b.members.length;
+    a.x = (a.x * a.members.length + b.x * b.members.length) / n;
+    a.y = (a.y * a.members.length + b.y * b.members.length) / n;
+    a.members.push(...b.members);
+    groups.splice(best[1], 1);
   }
-  return out;
 }
 
 function drawMap(o: {
@@ -110,17 +118,25 @@ function drawMap(o: {
   const pct = (x: number, y: number) => `left:${((100 * x) / width).toFixed(2)}%;top:${((100 * y) / height).toFixed(2)}%`;
   const located = o.stations.filter((s) => s.coordinates);
   const markers: string[] = [];
-  for (const inset of o.insets) {
-    const members = located.filter(inset.contains);
-    if (!members.length) continue;
-    const xy = members.map((s) => projection([s.coordinates!.lon, s.coordinates!.lat])!);
-    const [x, y] = [xy.reduce((a, p) => a + p[0], 0) / xy.length, xy.reduce((a, p) => a + p[1], 0) / xy.length];
-    markers.push(`<a class="marker region" href="#${inset.target}" style="${pct(x, y)}" aria-label="${esc(`${inset.label}: ${members.length} stations, shown on the ${inset.label} map`)}"><span aria-hidden="true">${esc(inset.label)} ${members.length}</span></a>`);
-  }
   const points = located.filter((s) => !o.insets.some((i) => i.contains(s))).map((s) => {
     const [x, y] = projection([s.coordinates!.lon, s.coordinates!.lat])!;
     return { s, x, y };
   });
+  const unit = width / PHONE_MAP_WIDTH;
+  for (const inset of o.insets) {
+    const members = located.filter(inset.contains);
+    if (!members.length) continue;
+    const xy = members.map((s) => projection([s.coordinates!.lon, s.coordinates!.lat])!);
+    const centre: [number, number] = [xy.reduce((a, p) => a + p[0], 0) / xy.length, xy.reduce((a, p) => a + p[1], 0) / xy.length];
+    // The label goes where it covers no other marker: the members' centre, or else a point of the inset's frame or near the centre.
+    const text = `${inset.label} ${members.length}`;
+    const [halfW, halfH] = [((text.length * 8 + 18) / 2 + TOUCH / 2) * unit, TOUCH * unit];
+    const frame = inset.frame ? [[inset.frame.west, inset.frame.north], [(inset.frame.west + inset.frame.east) / 2, inset.frame.north], [inset.frame.east, inset.frame.north], [inset.frame.west, inset.frame.south]].map((p) => projection(p as [number, number])!) : [];
+    const candidates = [centre, ...frame, ...[-1, 1, -2, 2].map((k) => [centre[0], centre[1] + k * TOUCH * unit] as [number, number])].filter(([x, y]) => x > halfW / 2 && x < width - halfW / 2 && y > 0 && y < height);
+    const free = (p: [number, number]) => points.every((q) => Math.abs(q.x - p[0]) >= halfW || Math.abs(q.y - p[1]) >= halfH);
+    const [x, y] = candidates.find(free) ?? centre;
+    markers.push(`<a class="marker region" href="#${inset.target}" style="${pct(x, y)}" aria-label="${esc(`${inset.label}: ${members.length} stations, shown on the ${inset.label} map`)}"><span aria-hidden="true">${esc(text)}</span></a>`);
+  }
   for (const c of clusters(points, (TOUCH * width) / PHONE_MAP_WIDTH)) {
     if (c.members.length === 1) {
       const s = c.members[0]!;
@@ -141,7 +157,7 @@ ${markers.join('\n')}
 }
 
 const italyInset: Inset = { target: 'map-italy', label: 'Italy', contains: (s) => s.country === 'IT' && !!s.coordinates };
-const europeInset: Inset = { target: 'map-europe', label: 'Europe', contains: (s) => inBox(s, EUROPE) };
+const europeInset: Inset = { target: 'map-europe', label: 'Europe', contains: (s) => inBox(s, EUROPE), frame: EUROPE };
 
 export function worldMap(stations: readonly Station[], prefix = ''): MapDrawing {
   const width = 960;
