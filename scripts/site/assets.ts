@@ -31,7 +31,10 @@ code { font-size: .95em; overflow-wrap: anywhere; }
 /* maps */
 .maps { display: grid; gap: 1rem; }
 .insets { display: grid; grid-template-columns: 3fr 2fr; gap: 1rem; align-items: start; }
-@media (max-width: 800px) { .insets { grid-template-columns: 1fr; } }
+@media (max-width: 1000px) { .insets { grid-template-columns: 1fr; } }
+.layer { display: contents; }
+.layer-wide { display: none; }
+@media (min-width: 1001px) { .layer-narrow { display: none; } .layer-wide { display: contents; } }
 figure.map { margin: 0; }
 .map-canvas { position: relative; width: 100%; border: 1px solid var(--line); background: #f8fafc; }
 .map-canvas img { display: block; width: 100%; height: auto; }

@@ -37,7 +37,9 @@ function countries(resolution: '110m' | '50m'): Country[] {
 
 /** The width, in CSS pixels, a map is drawn at on a 390 px phone (the page's padding taken off). */
 export const PHONE_MAP_WIDTH = 358;
-/** Markers closer than this on a phone are clustered. */
+/** Above this viewport width the wide layer of markers is shown, and the insets sit side by side. */
+export const WIDE_SCREEN = 1000;
+/** Markers closer than this (CSS pixels, as drawn) are clustered. */
 const TOUCH = 26;
 
 interface Box {
@@ -107,6 +109,8 @@ function drawMap(o: {
   sphere?: boolean;
   frames?: Box[];
   prefix: string;
+  /** The narrowest width, in CSS pixels, the map is drawn at on a wide screen (above WIDE_SCREEN). */
+  wideWidth: number;
 }): MapDrawing {
   const { width, height, projection } = o;
   projection.clipExtent([[0, 0], [width, height]]);
@@ -117,39 +121,49 @@ function drawMap(o: {
 
   const pct = (x: number, y: number) => `left:${((100 * x) / width).toFixed(2)}%;top:${((100 * y) / height).toFixed(2)}%`;
   const located = o.stations.filter((s) => s.coordinates);
-  const markers: string[] = [];
   const points = located.filter((s) => !o.insets.some((i) => i.contains(s))).map((s) => {
     const [x, y] = projection([s.coordinates!.lon, s.coordinates!.lat])!;
     return { s, x, y };
   });
-  const unit = width / PHONE_MAP_WIDTH;
-  for (const inset of o.insets) {
-    const members = located.filter(inset.contains);
-    if (!members.length) continue;
-    const xy = members.map((s) => projection([s.coordinates!.lon, s.coordinates!.lat])!);
-    const centre: [number, number] = [xy.reduce((a, p) => a + p[0], 0) / xy.length, xy.reduce((a, p) => a + p[1], 0) / xy.length];
-    // The label goes where it covers no other marker: the members' centre, or else a point of the inset's frame or near the centre.
-    const text = `${inset.label} ${members.length}`;
-    const [halfW, halfH] = [((text.length * 8 + 18) / 2 + TOUCH / 2) * unit, TOUCH * unit];
-    const frame = inset.frame ? [[inset.frame.west, inset.frame.north], [(inset.frame.west + inset.frame.east) / 2, inset.frame.north], [inset.frame.east, inset.frame.north], [inset.frame.west, inset.frame.south]].map((p) => projection(p as [number, number])!) : [];
-    const candidates = [centre, ...frame, ...[-1, 1, -2, 2].map((k) => [centre[0], centre[1] + k * TOUCH * unit] as [number, number])].filter(([x, y]) => x > halfW / 2 && x < width - halfW / 2 && y > 0 && y < height);
-    const free = (p: [number, number]) => points.every((q) => Math.abs(q.x - p[0]) >= halfW || Math.abs(q.y - p[1]) >= halfH);
-    const [x, y] = candidates.find(free) ?? centre;
-    markers.push(`<a class="marker region" href="#${inset.target}" style="${pct(x, y)}" aria-label="${esc(`${inset.label}: ${members.length} stations, shown on the ${inset.label} map`)}"><span aria-hidden="true">${esc(text)}</span></a>`);
-  }
-  for (const c of clusters(points, (TOUCH * width) / PHONE_MAP_WIDTH)) {
-    if (c.members.length === 1) {
-      const s = c.members[0]!;
-      markers.push(`<a class="marker" href="${o.prefix}stations/${esc(s.id)}.html" style="${pct(c.x, c.y)}" aria-label="${esc(stationLabel(s))}" data-station="${esc(s.id)}" data-status="${esc(s.status.value)}">${glyph(s.status.value)}</a>`);
-      continue;
+  /** The markers for a map drawn `drawn` CSS pixels wide: nothing closer than a touch target at that width. */
+  const layer = (drawn: number): string => {
+    const unit = width / drawn;
+    const markers: string[] = [];
+    for (const inset of o.insets) {
+      const members = located.filter(inset.contains);
+      if (!members.length) continue;
+      const xy = members.map((s) => projection([s.coordinates!.lon, s.coordinates!.lat])!);
+      const centre: [number, number] = [xy.reduce((a, p) => a + p[0], 0) / xy.length, xy.reduce((a, p) => a + p[1], 0) / xy.length];
+      // The label goes where it covers no other marker: the members' centre, or else a point of the inset's frame or near the centre.
+      const text = `${inset.label} ${members.length}`;
+      const [halfW, halfH] = [((text.length * 8 + 18) / 2 + TOUCH / 2) * unit, TOUCH * unit];
+      const frame = inset.frame ? [[inset.frame.west, inset.frame.north], [(inset.frame.west + inset.frame.east) / 2, inset.frame.north], [inset.frame.east, inset.frame.north], [inset.frame.west, inset.frame.south]].map((p) => projection(p as [number, number])!) : [];
+      const candidates = [centre, ...frame, ...[-1, 1, -2, 2].map((k) => [centre[0], centre[1] + k * TOUCH * unit] as [number, number])].filter(([x, y]) => x > halfW / 2 && x < width - halfW / 2 && y > 0 && y < height);
+      const free = (p: [number, number]) => points.every((q) => Math.abs(q.x - p[0]) >= halfW || Math.abs(q.y - p[1]) >= halfH);
+      const [x, y] = candidates.find(free) ?? centre;
+      markers.push(`<a class="marker region" href="#${inset.target}" style="${pct(x, y)}" aria-label="${esc(`${inset.label}: ${members.length} stations, shown on the ${inset.label} map`)}"><span aria-hidden="true">${esc(text)}</span></a>`);
     }
-    const where = [...new Set(c.members.map(place))].join('; ');
-    const list = c.members.map((s) => `<li><a href="${o.prefix}stations/${esc(s.id)}.html" data-station="${esc(s.id)}" data-status="${esc(s.status.value)}">${glyph(s.status.value)} ${esc(s.name)}</a> <span class="muted">${esc(place(s))} · ${esc(words(s.status.value))}</span></li>`).join('');
-    markers.push(`<details class="cluster"><summary class="marker count" style="${pct(c.x, c.y)}" aria-label="${esc(`${c.members.length} stations: ${where}. Show them`)}"><span aria-hidden="true">${c.members.length}</span></summary><div class="cluster-list"><p>${c.members.length} stations: ${esc(where)}</p><ul>${list}</ul></div></details>`);
-  }
+    for (const c of clusters(points, TOUCH * unit)) {
+      if (c.members.length === 1) {
+        const s = c.members[0]!;
+        markers.push(`<a class="marker" href="${o.prefix}stations/${esc(s.id)}.html" style="${pct(c.x, c.y)}" aria-label="${esc(stationLabel(s))}" data-station="${esc(s.id)}" data-status="${esc(s.status.value)}">${glyph(s.status.value)}</a>`);
+        continue;
+      }
+      c.members.sort((x, y) => x.name.localeCompare(y.name));
+      const where = [...new Set(c.members.map(place))].join('; ');
+      const list = c.members.map((s) => `<li><a href="${o.prefix}stations/${esc(s.id)}.html" data-station="${esc(s.id)}" data-status="${esc(s.status.value)}">${glyph(s.status.value)} ${esc(s.name)}</a> <span class="muted">${esc(place(s))} · ${esc(words(s.status.value))}</span></li>`).join('');
+      markers.push(`<details class="cluster"><summary class="marker count" style="${pct(c.x, c.y)}" aria-label="${esc(`${c.members.length} stations: ${where}. Show them`)}"><span aria-hidden="true">${c.members.length}</span></summary><div class="cluster-list"><p>${c.members.length} stations: ${esc(where)}</p><ul>${list}</ul></div></details>`);
+    }
+    return markers.join('\n');
+  };
   const html = `<figure class="map" id="${o.id}" aria-labelledby="${o.id}-caption">
 <div class="map-canvas" style="aspect-ratio:${width}/${height}"><img src="${o.prefix}assets/${o.id}.svg" alt="" width="${width}" height="${height}">
-${markers.join('\n')}
+<div class="layer layer-narrow">
+${layer(PHONE_MAP_WIDTH)}
+</div>
+<div class="layer layer-wide">
+${layer(o.wideWidth)}
+</div>
 </div>
 <figcaption id="${o.id}-caption"><strong>${esc(o.title)}</strong>: ${esc(o.caption)}</figcaption>
 </figure>`;
@@ -164,7 +178,7 @@ export function worldMap(stations: readonly Station[], prefix = ''): MapDrawing 
   const height = 470;
   const projection = geoEqualEarth().fitExtent([[6, 6], [width - 6, height - 6]], { type: 'Sphere' });
   const outside = stations.filter((s) => s.coordinates && !europeInset.contains(s)).length;
-  return drawMap({ id: 'map-world', title: 'World', caption: `${outside} stations outside Europe; the dashed frame is the Europe map.`, width, height, projection, shapes: countries('110m'), stations, insets: [europeInset], sphere: true, frames: [EUROPE], prefix });
+  return drawMap({ id: 'map-world', title: 'World', caption: `${outside} stations outside Europe; the dashed frame is the Europe map.`, width, height, projection, shapes: countries('110m'), stations, insets: [europeInset], sphere: true, frames: [EUROPE], prefix, wideWidth: 950 });
 }
 
 export function europeMap(stations: readonly Station[], prefix = ''): MapDrawing {
@@ -176,7 +190,7 @@ export function europeMap(stations: readonly Station[], prefix = ''): MapDrawing
     return n > EUROPE.south - 5 && s < EUROPE.north + 5 && (w > e || (e > EUROPE.west - 5 && w < EUROPE.east + 5));
   });
   const inEurope = stations.filter((s) => europeInset.contains(s));
-  return drawMap({ id: 'map-europe', title: 'Europe', caption: `${inEurope.length} stations; Italy’s are on the Italy map.`, width, height, projection, shapes, stations: inEurope, insets: [italyInset], prefix });
+  return drawMap({ id: 'map-europe', title: 'Europe', caption: `${inEurope.length} stations; Italy’s are on the Italy map.`, width, height, projection, shapes, stations: inEurope, insets: [italyInset], prefix, wideWidth: 560 });
 }
 
 export function italyMap(stations: readonly Station[], prefix = ''): MapDrawing {
@@ -190,5 +204,5 @@ export function italyMap(stations: readonly Station[], prefix = ''): MapDrawing 
     return e > 4 && w < 21 && n > 35 && s < 49;
   });
   const located = stations.filter((s) => italyInset.contains(s));
-  return drawMap({ id: 'map-italy', title: 'Italy', caption: `${located.length} stations; a number is a group of stations too close to tell apart, select it for the list.`, width, height, projection, shapes: near, focus: italy, stations: located, insets: [], prefix });
+  return drawMap({ id: 'map-italy', title: 'Italy', caption: `${located.length} stations; a number is a group of stations too close to tell apart, select it for the list.`, width, height, projection, shapes: near, focus: italy, stations: located, insets: [], prefix, wideWidth: 370 });
 }

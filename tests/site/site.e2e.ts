@@ -158,10 +158,10 @@ describe.skipIf(!!skipReason)('the static site in Chromium', () => {
     await page.close();
   });
 
-  it('gives every map marker a touch target of at least 24 px on a phone, with no two overlapping', async () => {
-    const page = await open('index.html', 'phone');
+  for (const w of WIDTHS) it(`gives every map marker a touch target of at least 24 px at ${w.width} px, with no two overlapping`, async () => {
+    const page = await open('index.html', w.name);
     for (const canvas of await page.locator('.map-canvas').all()) {
-      const boxes = await canvas.locator('.marker').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, label: e.getAttribute('aria-label') }; }));
+      const boxes = await canvas.locator('.marker:visible').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, label: e.getAttribute('aria-label') }; }));
       expect(boxes.length).toBeGreaterThan(0);
       for (const b of boxes) {
         expect(b.w, b.label ?? '').toBeGreaterThanOrEqual(24);
@@ -179,13 +179,15 @@ describe.skipIf(!!skipReason)('the static site in Chromium', () => {
 
   it('places every located station on a map (alone or in a counted group), and lists the others beside it', async () => {
     const page = await open('index.html');
-    const onMaps = new Set(await page.locator('.maps [data-station]').evaluateAll((els) => els.map((e) => e.getAttribute('data-station'))));
-    expect([...onMaps].sort()).toEqual(stations.filter((s) => s.coordinates).map((s) => s.id).sort());
+    for (const layer of ['narrow', 'wide']) {
+      const onMaps = new Set(await page.locator(`.maps .layer-${layer} [data-station]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-station'))));
+      expect([...onMaps].sort(), layer).toEqual(stations.filter((s) => s.coordinates).map((s) => s.id).sort());
+    }
     // Europe and Italy are insets: the world map leads to them rather than piling their markers up.
-    expect(await page.locator('#map-world a.region[href="#map-europe"]').count()).toBe(1);
-    expect(await page.locator('#map-europe a.region[href="#map-italy"]').count()).toBe(1);
+    expect(await page.locator('#map-world a.region[href="#map-europe"]:visible').count()).toBe(1);
+    expect(await page.locator('#map-europe a.region[href="#map-italy"]:visible').count()).toBe(1);
     // A group shows its count and opens its list.
-    const group = page.locator('#map-italy details.cluster').first();
+    const group = page.locator('#map-italy .layer-wide details.cluster').first();
     const count = Number(await group.locator('summary').textContent());
     expect(count).toBeGreaterThan(1);
     await group.locator('summary').click();
@@ -230,7 +232,7 @@ describe.skipIf(!!skipReason)('the static site in Chromium', () => {
     expect(reached).toBe(true);
     expect(await page.locator('.focus-name').textContent()).not.toBe('');
     // A group opens with Enter, its links take focus, Escape closes it and returns to it.
-    const summary = page.locator('#map-italy details.cluster summary').first();
+    const summary = page.locator('#map-italy .layer-wide details.cluster summary').first();
     await summary.focus();
     await page.keyboard.press('Enter');
     expect(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).toBe(true);
@@ -260,7 +262,7 @@ describe.skipIf(!!skipReason)('the static site in Chromium', () => {
 
   it('names a station when its marker is focused or hovered, and opens its page on click', async () => {
     const page = await open('index.html');
-    const marker = page.locator('#map-world a.marker[data-station]').first();
+    const marker = page.locator('#map-world a.marker[data-station]:visible').first();
     const id = await marker.getAttribute('data-station');
     await marker.hover();
     await expect.poll(() => page.locator('.focus-name').textContent()).toContain(stations.find((s) => s.id === id)!.name);
