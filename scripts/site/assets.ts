@@ -100,7 +100,8 @@ button { font: inherit; min-height: 32px; padding: .3rem .8rem; }
 .copied { color: var(--muted); }
 .downloads { padding-left: 1.2rem; } .downloads li { margin: .4rem 0; } .downloads .meta { color: var(--muted); white-space: nowrap; } .downloads a { overflow-wrap: anywhere; }
 .toc ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
-.measure h2 { font-size: 1.2em; margin-top: 1.5rem; }
+.measure h2 { font-size: 1.2em; margin: 1.5rem 0 0; } .measure h2 + p { margin: 0 0 .25rem; font-size: .9em; }
+.toc.measures ul { display: block; columns: 2 20rem; } .toc.measures li { margin: .15rem 0; break-inside: avoid; }
 `;
 
 export const JS = `'use strict';

@@ -121,18 +121,24 @@ export function statementsPage(ctx: Context): Page {
 export function figuresPage(ctx: Context): Page {
   const byMeasure = new Map<string, Figure[]>();
   for (const f of ctx.data.figures) byMeasure.set(f.measure, [...(byMeasure.get(f.measure) ?? []), f]);
-  const measures = [...byMeasure.keys()].sort((a, b) => a.localeCompare(b));
+  /** A measure's heading: what the preferred (or first) version says it counts. */
+  const heading = (measure: string) => {
+    const figures = byMeasure.get(measure)!;
+    return (figures.find((f) => f.preferred) ?? figures[0]!).scope.description.replace(/\.$/, '') || measureLabel(measure);
+  };
+  const measures = [...byMeasure.keys()].sort((a, b) => heading(a).localeCompare(heading(b)));
   const section = (measure: string) => {
     const figures = byMeasure.get(measure)!;
     const rows = figures.map((f) => `<tr id="${esc(f.id)}"><th scope="row">${esc(figureAsPrinted(f))}${f.preferred ? ' <strong class="preferred">preferred</strong>' : ''}<br><span class="muted">${esc(qualifierNote(f))}</span></th><td>${nameHtml(ctx, f.claimed_by)}${f.reported_by ? `<br><span class="muted">reported by ${nameHtml(ctx, f.reported_by)}</span>` : ''}</td><td>${esc(figureDate(f)) || '<em>not stated</em>'}</td><td>${esc(f.scope.description)}${f.scope.country ? ` <span class="muted">${country(f.scope.country)}</span>` : ''}</td><td>${f.preferred ? `<strong>Preferred:</strong> ${esc(f.preferred.reason)}` : ''}${f.note ? ` <span class="note">${esc(f.note)}</span>` : ''}</td><td>${cited(ctx, f.sources, '')}</td></tr>`);
-    return `<section class="measure" aria-labelledby="m-${esc(measure)}"><h2 id="m-${esc(measure)}">${esc(measureLabel(measure))} <span class="muted">(${plural(figures.length, 'version')})</span></h2>
+    return `<section class="measure" aria-labelledby="m-${esc(measure)}"><h2 id="m-${esc(measure)}">${esc(heading(measure))} <span class="muted">(${plural(figures.length, 'version')})</span></h2>
+<p class="muted">Measure <code>${esc(measure)}</code></p>
 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="m-${esc(measure)}"><table class="sticky"><thead><tr><th scope="col">Value as printed</th><th scope="col">Claimed by</th><th scope="col">Date</th><th scope="col">Scope</th><th scope="col">Preferred version, notes</th><th scope="col">Sources</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
   };
   return {
     path: 'figures.html',
     title: 'Figures',
     body: `<h1>Figures</h1><p>Each number as its source prints it, grouped by what it measures; versions of one number are kept side by side, each with who claims it, and the preferred one says why.</p>
-<nav class="toc" aria-label="Measures"><ul>${measures.map((m) => `<li><a href="#m-${esc(m)}">${esc(measureLabel(m))}</a> (${byMeasure.get(m)!.length})</li>`).join('')}</ul></nav>
+<nav class="toc measures" aria-label="Measures"><ul>${measures.map((m) => `<li><a href="#m-${esc(m)}">${esc(heading(m))}</a> (${byMeasure.get(m)!.length})</li>`).join('')}</ul></nav>
 ${measures.map(section).join('\n')}`,
   };
 }
