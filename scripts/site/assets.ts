@@ -73,6 +73,7 @@ caption { text-align: left; font-weight: 700; padding: .25rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 table.sticky { min-width: 44rem; }
 table.sticky.vocabulary { min-width: 30rem; }
+table.sticky.md { min-width: 0; }
 table.sticky > * > tr > :first-child { position: sticky; left: 0; z-index: 1; background: var(--bg); box-shadow: 1px 0 0 var(--line); max-width: 14rem; }
 tbody th { font-weight: 400; }
 @media (max-width: 600px) { table.sticky > * > tr > :first-child { max-width: 9rem; min-width: 7rem; } }
