@@ -10,6 +10,7 @@
  * apt-get when missing and we are root; skips with a message otherwise.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -18,6 +19,7 @@ import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StationStatus, vocabularyOf, Qualifier } from '../../schemas/vocabulary.js';
+import { snapshotFiles } from '../../scripts/site/files.js';
 import { PROJECT_ROOT } from '../helpers/fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -98,6 +100,11 @@ describe.skipIf(!!skipReason)('the static site in Chromium', () => {
     const site = spawnSync(process.execPath, [join(PROJECT_ROOT, 'lib/scripts/site/main.js'), '--dist', dist], { encoding: 'utf8' });
     expect(site.status, site.stderr).toBe(0);
     expect(site.stderr).toBe('');
+    // The same release gives the same site, byte for byte.
+    const hashes = () => [...snapshotFiles(join(dist, 'site'))].map(([path, bytes]) => `${path} ${createHash('sha1').update(bytes).digest('hex')}`);
+    const first = hashes();
+    expect(spawnSync(process.execPath, [join(PROJECT_ROOT, 'lib/scripts/site/main.js'), '--dist', dist]).status).toBe(0);
+    expect(hashes()).toEqual(first);
     stations = JSON.parse(readFileSync(join(dist, 'data/stations.json'), 'utf8'));
     statements = JSON.parse(readFileSync(join(dist, 'data/statements.json'), 'utf8'));
     figures = JSON.parse(readFileSync(join(dist, 'data/figures.json'), 'utf8'));
@@ -142,6 +149,21 @@ describe.skipIf(!!skipReason)('the static site in Chromium', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('has checks that can fail: a too-wide element and an image without text are caught', async () => {
+    const page = await open('about.html', 'phone');
+    await page.evaluate(() => {
+      const wide = document.createElement('div');
+      wide.style.width = '600px';
+      wide.textContent = 'wide';
+      const img = document.createElement('img');
+      img.src = 'assets/map-italy.svg';
+      document.querySelector('main')!.append(wide, img);
+    });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeGreaterThan(0);
+    expect((await seriousAxeViolations(page)).some((v) => v.startsWith('image-alt'))).toBe(true);
+    await page.close();
+  });
 
   it('keeps wide tables in their own scroll container with the first column in view', async () => {
     const page = await open('statements.html', 'phone');
