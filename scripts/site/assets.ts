@@ -94,6 +94,8 @@ blockquote { margin: 0; padding-left: 1rem; border-left: 4px solid var(--line); 
 .history time { font-variant-numeric: tabular-nums; font-weight: 700; }
 dl.claims dt { font-weight: 700; margin-top: .5rem; } dl.claims dd { margin-left: 1rem; }
 .references a { overflow-wrap: anywhere; }
+.references li { margin: .4rem 0; }
+.excerpts { margin: .2rem 0 0; padding-left: 1rem; color: var(--muted); font-size: .95em; } .excerpts li { margin: .1rem 0; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); padding: .75rem; border-radius: .3rem; font-size: .9em; }
 button { font: inherit; min-height: 32px; padding: .3rem .8rem; }
 .cite { border: 1px solid var(--line); border-radius: .4rem; padding: 0 1rem 1rem; margin-top: 2rem; background: #fafafa; }

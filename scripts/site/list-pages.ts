@@ -154,7 +154,7 @@ export function sourcesPage(ctx: Context): Page {
       noun: 'sources',
       rowId: (s) => s.id,
       columns: [
-        { label: 'Reference', cell: (s) => `${s.authors.length ? `${esc(s.authors.map(authorName).join(', '))}. ` : ''}${s.title ? `<cite>${esc(s.title)}</cite>` : esc(sourceTitle(s))}. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">link<span class="visually-hidden"> to ${esc(s.publisher)}</span></a>${s.original ? ` <em>(${esc(s.relation)} of ${esc(ctx.source.get(s.original)?.publisher ?? s.original)})</em>` : ''}`, sort: (s) => sourceTitle(s) },
+        { label: 'Reference', cell: (s) => `${s.authors.length ? `${esc(s.authors.map(authorName).join(', '))}. ` : ''}${s.title ? `<cite lang="${esc(s.language)}">${esc(s.title)}</cite>${s.title_en ? ` [${esc(s.title_en)}]` : ''}` : esc(sourceTitle(s))}. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">link<span class="visually-hidden"> to ${esc(s.publisher)}</span></a>${s.original ? ` <em>(${esc(s.relation)} of ${esc(ctx.source.get(s.original)?.publisher ?? s.original)})</em>` : ''}`, sort: (s) => sourceTitle(s) },
         { label: 'Date', cell: (s) => esc(s.date ?? ''), sort: (s) => s.date ?? '' },
         { label: 'Kind', cell: (s) => esc(words(s.kind)), sort: (s) => s.kind },
         { label: 'Reliability', cell: (s) => esc(words(s.reliability)), sort: (s) => s.reliability },

@@ -53,7 +53,7 @@ ${s.history.length ? `<ol class="history">${s.history.map((e) => `<li><time>${es
 ${statementsAbout(about, ctx)}
 ${figures.length ? `<h2>Figures, side by side</h2>${figureTable(ctx, figures)}` : ''}
 <h2>Sources</h2>
-${referenceList(ctx, citationsOf(s).map((c) => c.source))}
+${referenceList(ctx, citationsOf(s))}
 ${citeBox(ctx.citation, { kind: 'station', id: s.id, title: s.name, path })}`;
   return { path, title: s.name, body };
 }
@@ -79,7 +79,7 @@ ${a.notes ? `<p class="note">${esc(a.notes)}</p>` : ''}
 <h2>Statements about this agreement (${about.length})</h2>
 ${statementsAbout(about, ctx)}
 <h2>Sources</h2>
-${referenceList(ctx, citationsOf(a).map((c) => c.source))}
+${referenceList(ctx, citationsOf(a))}
 ${citeBox(ctx.citation, { kind: 'agreement', id: a.id, title: a.title, path })}`;
   return { path, title: a.title, body };
 }
@@ -112,7 +112,7 @@ ${links('Agreements', s.about.agreements, (id) => `${up}agreements/${esc(id)}.ht
 ${links('Figures', s.about.figures, (id) => `${up}figures.html#${esc(id)}`, (id) => (figure.get(id) ? `${measureLabel(figure.get(id)!.measure)}: ${figureAsPrinted(figure.get(id)!)}` : id))}
 </dl>
 <h2>Sources</h2>
-${referenceList(ctx, citationsOf(s).map((c) => c.source))}
+${referenceList(ctx, citationsOf(s))}
 ${citeBox(ctx.citation, { kind: 'statement', id: s.id, title: `Statement by ${speaker?.name ?? s.speaker}, ${s.date}`, path })}`;
   return { path, title, body };
 }

@@ -32,16 +32,29 @@ export function cited(ctx: Context, sources: ReadonlyArray<{ source: string; via
   return `<span class="cites">[${ids.map((id) => `${link(id)}${via(sources.find((c) => c.source === id)!)}`).join(', ')}]</span>`;
 }
 
-/** One source as a reference-list entry. */
-export function reference(s: Source): string {
+/** One source as a reference-list entry, with the passages of it that the record cites. */
+export function reference(s: Source, excerpts: readonly string[] = [], via: readonly string[] = []): string {
   const authors = s.authors.map(authorName).filter(Boolean);
   const read = s.read;
-  return `<li id="ref-${esc(s.id)}">${authors.length ? `${esc(authors.join(', '))}. ` : ''}${s.date ? `(${esc(s.date)}). ` : '(n.d.). '}${s.title ? `<cite>${esc(s.title)}</cite>${s.title_en ? ` [${esc(s.title_en)}]` : ''}` : esc(sourceTitle(s))}. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.url)}</a>${read && read !== 'full' ? ` <span class="note">(${esc(read === 'not-read' ? 'not read: cited through another source' : 'partly read')})</span>` : ''}${s.notes ? ` <span class="note">${esc(s.notes)}</span>` : ''}</li>`;
+  const quoted = excerpts.length ? `<ul class="excerpts">${excerpts.map((e) => `<li><q lang="${esc(s.language)}">${esc(e)}</q></li>`).join('')}</ul>` : '';
+  return `<li id="ref-${esc(s.id)}">${authors.length ? `${esc(authors.join(', '))}. ` : ''}${s.date ? `(${esc(s.date)}). ` : '(n.d.). '}${s.title ? `<cite lang="${esc(s.language)}">${esc(s.title)}</cite>${s.title_en ? ` [${esc(s.title_en)}]` : ''}` : esc(sourceTitle(s))}. ${esc(s.publisher)}. <a href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.url)}</a>${read && read !== 'full' ? ` <span class="note">(${esc(read === 'not-read' ? 'not read: cited through another source' : 'partly read')})</span>` : ''}${via.length ? ` <span class="note">Known through ${via.map(esc).join(', ')}.</span>` : ''}${s.notes ? ` <span class="note">${esc(s.notes)}</span>` : ''}${quoted}</li>`;
 }
 
-export function referenceList(ctx: Context, ids: Iterable<string>): string {
-  const sources = [...new Set(ids)].map((id) => ctx.source.get(id)).filter((s): s is Source => !!s);
-  return sources.length ? `<ol class="references">${sources.map(reference).join('\n')}</ol>` : '<p>None.</p>';
+/** The sources a record cites, each once, with the excerpts cited from it. */
+export function referenceList(ctx: Context, citations: ReadonlyArray<{ source: string; excerpt?: string; via?: string }>): string {
+  const bySource = new Map<string, { excerpts: Set<string>; via: Set<string> }>();
+  const entry = (id: string) => {
+    if (!bySource.has(id)) bySource.set(id, { excerpts: new Set<string>(), via: new Set<string>() });
+    return bySource.get(id)!;
+  };
+  for (const c of citations) {
+    const cited = entry(c.source);
+    if (c.via) cited.via.add(ctx.source.get(c.via)?.publisher ?? c.via);
+    // A work that was not read is quoted through the source that was: the excerpt is that source's text.
+    if (c.excerpt) entry(c.via ?? c.source).excerpts.add(c.excerpt);
+  }
+  const items = [...bySource].map(([id, e]) => [ctx.source.get(id), e] as const).filter((x): x is readonly [Source, { excerpts: Set<string>; via: Set<string> }] => !!x[0]);
+  return items.length ? `<ol class="references">${items.map(([s, e]) => reference(s, [...e.excerpts], [...e.via])).join('\n')}</ol>` : '<p>None.</p>';
 }
 
 /** A record's verification, when the data has it: status, date checked and note. */
