@@ -33,6 +33,9 @@ const FORMATS: Array<[RegExp, string]> = [
   [/\.bib$/, 'BibTeX'],
   [/\.json$/, 'JSON'],
   [/\.d\.ts$/, 'TypeScript declarations'],
+  [/\.md$/, 'Markdown'],
+  [/\.cff$/, 'Citation File Format (YAML)'],
+  [/^LICENSE/, 'Plain text'],
   [/\.js$/, 'JavaScript module'],
 ];
 export const formatOf = (file: string): string => FORMATS.find(([re]) => re.test(file))?.[1] ?? (file.split('.').pop() ?? '').toUpperCase();
@@ -57,7 +60,16 @@ function describe(file: string, resources: Map<string, Resource>): string {
     'metadata.json': 'Datasette metadata for the SQLite database: titles, descriptions, licence and source.',
     'overseas-police-stations.xlsx': 'The overview tables and every CSV table as sheets of one workbook.',
     'overseas-police-stations.sqlite': 'Every table in one SQLite database, with keys between tables.',
+    'README.md': 'What the dataset holds and how to use it: quick starts for spreadsheets, code and citing.',
+    LICENSE: 'The licences: MIT for the code, CC BY 4.0 for the data.',
+    'CITATION.cff': 'How to cite the dataset, in the Citation File Format (GitHub’s “Cite this repository” reads it).',
+    'CHANGELOG.md': 'What changed in each release.',
+    'docs/METHODOLOGY.md': 'How records are chosen, worded and checked; the vocabularies and the evidence each status requires (also on the About page).',
+    'docs/data-dictionary.md': 'Every field of every record and table, with its type and meaning.',
+    'docs/coverage.md': 'The station register against every published count, per country, city, bureau and reporter.',
+    'docs/BENCHMARKS.md': 'How fast the build runs at 1,000 to 100,000 records per collection.',
   };
+  if ((m = file.match(/^docs\/(.+)\.md$/))) return fixed[file] ?? `Project documentation: ${m[1]}.`;
   return fixed[file] ?? '';
 }
 
@@ -79,7 +91,8 @@ export function downloadsPage(downloads: readonly Download[], datapackage: { res
     ['Tables (CSV)', rest.filter((f) => f.file.startsWith('csv/'))],
     ['Tables for Excel', rest.filter((f) => f.file.startsWith('csv-excel/'))],
     ['Records (JSON) and schemas', rest.filter((f) => /^(data|schema)\//.test(f.file))],
-    ['Other formats', rest.filter((f) => !/^(csv|csv-excel|data|schema)\//.test(f.file))],
+    ['Documentation', rest.filter((f) => /^(docs\/|README|LICENSE|CHANGELOG|CITATION)/.test(f.file))],
+    ['Other formats', rest.filter((f) => !/^(csv|csv-excel|data|schema|docs)\//.test(f.file) && !/^(README|LICENSE|CHANGELOG|CITATION)/.test(f.file))],
   ];
   const body = `<h1>Downloads</h1>
 <p>Release ${esc(citation.version)}. Each file says what it holds; the tables are described field by field in datapackage.json and the data dictionary.</p>
