@@ -23,6 +23,7 @@ nav a[aria-current], nav a.section { font-weight: 700; color: var(--ink); }
 main { padding: 1rem; max-width: 1200px; margin: 0 auto; overflow-wrap: break-word; }
 footer { border-top: 1px solid var(--line); color: var(--muted); padding: 1rem; font-size: .9em; }
 h1 { line-height: 1.2; }
+@media (max-width: 600px) { h1 { font-size: 1.6rem; } }
 .lede { font-size: 1.1em; max-width: 60rem; }
 .muted, .note, .translation, .cites { color: var(--muted); }
 .cites { font-size: .9em; }

@@ -68,7 +68,7 @@ export function agreementPage(ctx: Context, a: Agreement): Page {
     : '<p>No signing recorded.</p>';
   const body = `<h1>${esc(a.title)}</h1>
 ${(a.title_original ?? []).map((t) => `<p class="original" lang="${esc(t.language)}">${esc(t.text)}</p>`).join('')}
-<p>${esc(words(a.kind))} between ${a.parties.map((id) => nameHtml(ctx, id)).join(' and ')}. ${esc(a.subject)}</p>
+<p>${esc(words(a.kind).replace(/^./, (c) => c.toUpperCase()))} between ${a.parties.map((id) => nameHtml(ctx, id)).join(' and ')}. ${esc(a.subject)}</p>
 <p class="status"><span class="badge">${esc(words(a.status.value))}</span> as of ${esc(a.status.as_of)} ${cited(ctx, a.status.sources, up)}</p>
 ${verification(a, up)}
 <h2>Signing: every account, side by side</h2>
