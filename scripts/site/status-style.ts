@@ -19,6 +19,7 @@ export interface StatusStyle {
 const GREY = { fill: '#595959', ink: '#ffffff' };
 const ORANGE = { fill: '#E69F00', ink: '#000000' };
 const SKY = { fill: '#56B4E9', ink: '#000000' };
+const GREEN = { fill: '#009E73', ink: '#000000' };
 const BLUE = { fill: '#0072B2', ink: '#ffffff' };
 const VERMILLION = { fill: '#D55E00', ink: '#000000' };
 const PURPLE = { fill: '#CC79A7', ink: '#000000' };
@@ -29,6 +30,7 @@ export const STATUS_STYLES: Readonly<Record<Station['status']['value'], StatusSt
   'under-investigation': { letter: 'I', shape: 'diamond', ...ORANGE },
   'checks-ongoing': { letter: 'K', shape: 'diamond', ...ORANGE },
   'no-evidence-found': { letter: 'N', shape: 'square', ...SKY },
+  'investigation-closed': { letter: 'E', shape: 'square', ...GREEN },
   'confirmed-by-authorities': { letter: 'A', shape: 'hexagon', ...BLUE },
   'activities-ceased': { letter: 'S', shape: 'octagon', ...VERMILLION },
   'closure-ordered': { letter: 'O', shape: 'octagon', ...VERMILLION },

@@ -234,7 +234,7 @@ describe.skipIf(!!skipReason)('the static site in Chromium', () => {
     expect(legend.length).toBe(counts.size);
     expect(legend.reduce((a, l) => a + l.n, 0)).toBe(stations.length);
     expect(new Set(legend.map((l) => l.letter)).size).toBe(legend.length);
-    const okabeIto = ['rgb(89, 89, 89)', 'rgb(230, 159, 0)', 'rgb(86, 180, 233)', 'rgb(0, 114, 178)', 'rgb(213, 94, 0)', 'rgb(204, 121, 167)'];
+    const okabeIto = ['rgb(89, 89, 89)', 'rgb(230, 159, 0)', 'rgb(86, 180, 233)', 'rgb(0, 114, 178)', 'rgb(213, 94, 0)', 'rgb(204, 121, 167)', 'rgb(0, 158, 115)'];
     for (const l of legend) expect(okabeIto, l.text).toContain(l.fill);
     // Same colour means a different shape or letter; every marker carries its letter.
     const markers = await page.locator('a.marker[data-status] .glyph').allTextContents();
