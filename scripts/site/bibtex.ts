@@ -1,30 +1,20 @@
 /**
- * BibTeX values that stay inert whatever their text: every brace and backslash
- * becomes a command with balanced braces, so BibTeX's brace counting can never
- * end the field early or swallow the rest of the entry, and LaTeX's special
- * characters are escaped.
+ * BibTeX values for the "Cite this" boxes, with the release's own escaping
+ * (scripts/build/citation-formats.ts): every brace and backslash becomes a
+ * command with balanced braces, so BibTeX's brace counting can never end a
+ * field early or swallow the rest of the entry, and LaTeX's special characters
+ * are escaped; URLs are percent-encoded where they could unbalance a field.
  */
-const SPECIAL: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\textbraceleft{}',
-  '}': '\\textbraceright{}',
-  '#': '\\#',
-  '%': '\\%',
-  '&': '\\&',
-  $: '\\$',
-  _: '\\_',
-  '~': '\\textasciitilde{}',
-  '^': '\\textasciicircum{}',
-};
+import { bibEscape, bibUrl as bibUrlText } from '../build/citation-formats.js';
 
 /** Escapes a text for use inside a braced BibTeX field. */
-export const bibText = (text: string): string => text.replace(/[\\{}#%&$_~^]/g, (c) => SPECIAL[c]!).replace(/[\r\n]+/g, ' ');
+export const bibText = (text: string): string => bibEscape(text);
 
 /** A braced BibTeX field value; the text is escaped. */
-export const bibField = (text: string): string => `{${bibText(text)}}`;
+export const bibField = (text: string): string => `{${bibEscape(text)}}`;
 
-/** A URL for a BibTeX `url` field (read verbatim by biblatex): braces, backslashes, spaces and anything unusual are percent-encoded. */
-export const bibUrl = (url: string): string => `{${url.replace(/[^A-Za-z0-9:/?#=&.~_+@!,;*'()%\-[\]]/g, (c) => encodeURIComponent(c))}}`;
+/** A braced value for a BibTeX `url` field (read verbatim by biblatex). */
+export const bibUrl = (url: string): string => `{${bibUrlText(url)}}`;
 
 /** A citation key: letters, digits and `-_:.` only. */
 export const bibKey = (text: string): string => text.replace(/[^A-Za-z0-9_:.-]/g, '-');
