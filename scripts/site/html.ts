@@ -2,6 +2,9 @@
 export const esc = (text: unknown): string =>
   String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** A vocabulary value as words: `under-investigation` → `under investigation`. */
+export const words = (value: string): string => value.replace(/-/g, ' ');
+
 export interface Page {
   path: string;
   title: string;
@@ -14,13 +17,19 @@ const NAV: Array<[string, string]> = [
   ['statements.html', 'Statements'],
   ['figures.html', 'Figures'],
   ['sources.html', 'Sources'],
+  ['about.html', 'About the method'],
   ['downloads.html', 'Downloads and citation'],
 ];
 
+/** The relative prefix from a page to the site root: `stations/x.html` → `../`. */
+export const upFrom = (path: string): string => '../'.repeat(path.split('/').length - 1);
+
 /** Wraps a page body in the shared layout; `path` decides the relative prefix of links. */
 export function layout(page: Page, version: string): string {
-  const up = '../'.repeat(page.path.split('/').length - 1);
-  const nav = NAV.map(([href, label]) => `<a href="${up}${href}"${href === page.path ? ' aria-current="page"' : ''}>${esc(label)}</a>`).join('\n');
+  const up = upFrom(page.path);
+  const section = page.path.includes('/') ? `${page.path.split('/')[0]}.html` : page.path;
+  const current = (href: string) => (href === page.path ? ' aria-current="page"' : href === section || (section === 'stations.html' && href === 'index.html') ? ' class="section"' : '');
+  const nav = NAV.map(([href, label]) => `<a href="${up}${href}"${current(href)}>${esc(label)}</a>`).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>

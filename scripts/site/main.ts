@@ -1,55 +1,72 @@
 /**
  * `npm run site`: builds the release, then writes dist/site/, a static site
- * (HTML, CSS, a little JavaScript, no external requests) with the map, the
- * tables, a page per station and per agreement, and the downloads.
+ * (HTML, CSS, a little JavaScript, no external requests) with the maps, the
+ * tables, a page per station, agreement and statement, the method and the
+ * downloads. Problems are reported in a sentence with a tip, never a stack.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { collections } from '../../schemas/index.js';
-import type { Dataset } from '../build/dataset.js';
 import { writeAtomically } from '../build/write-atomically.js';
 import { parseArgs, projectRoot } from '../lib/cli.js';
 import { CSS, JS } from './assets.js';
+import { datasetCitation } from './cite.js';
 import { layout } from './html.js';
-import { buildPages, type Download } from './pages.js';
-import { isPackageEntryFile } from '../build/package-entry.js';
-import { snapshotFiles } from './files.js';
+import { buildPages } from './pages.js';
+import { describeFsError, projectText, readRelease, releaseData, SiteError } from './release.js';
 import { zip } from './zip.js';
 
-const args = parseArgs(process.argv.slice(2), { dist: 'string' });
-if (!args.ok) {
-  console.error(args.error);
-  process.exit(2);
+function repositoryDocs(repository: unknown): string | undefined {
+  const url = typeof repository === 'string' ? repository : (repository as { url?: string } | undefined)?.url;
+  const m = url?.match(/github\.com[/:]([^/]+\/[^/.]+)/);
+  return m ? `https://github.com/${m[1]}/blob/main/docs/` : undefined;
 }
-const root = projectRoot();
-const dist = resolve(String(args.values.dist ?? join(root, 'dist')));
-const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
 
-let release: Map<string, Buffer>;
+function main(): number {
+  const args = parseArgs(process.argv.slice(2), { dist: 'string' });
+  if (!args.ok) {
+    console.error(`npm run site: ${args.error}`);
+    return 2;
+  }
+  const root = projectRoot();
+  const dist = resolve(String(args.values.dist ?? join(root, 'dist')));
+  const pkg = JSON.parse(projectText(root, 'package.json')!) as { version: string; homepage?: string; repository?: unknown };
+  const citation = datasetCitation(projectText(root, 'CITATION.cff')!, pkg);
+
+  const release = readRelease(dist);
+  const { data, datapackage } = releaseData(release, dist);
+  const files = new Map<string, Buffer>();
+  const archiveName = `downloads/overseas-police-stations-${pkg.version}.zip`;
+  for (const [path, bytes] of release) files.set(`downloads/${path}`, bytes);
+  files.set(archiveName, zip([...release].map(([path, bytes]) => [`overseas-police-stations-${pkg.version}/${path}`, bytes])));
+  const downloads = [...files].map(([path, bytes]) => ({ path, bytes: bytes.length }));
+
+  const { pages, assets } = buildPages({
+    data,
+    citation,
+    downloads,
+    datapackage,
+    methodology: projectText(root, 'docs/METHODOLOGY.md')!,
+    coverage: projectText(root, 'docs/coverage.md', true),
+    docsUrl: repositoryDocs(pkg.repository),
+  });
+  for (const page of pages) files.set(page.path, Buffer.from(layout(page, pkg.version)));
+  for (const [path, text] of assets) files.set(path, Buffer.from(text));
+  files.set('assets/site.css', Buffer.from(CSS));
+  files.set('assets/site.js', Buffer.from(JS));
+
+  const out = join(dist, 'site');
+  try {
+    writeAtomically(out, files);
+  } catch (error) {
+    throw new SiteError(`Could not write the site to ${out}: ${describeFsError(error)}. The previous site, if any, is left as it was.`, 'Free some space or fix the permissions, then run `npm run site` again.');
+  }
+  console.log(`Built ${out}: ${pages.length} pages, ${files.size} files`);
+  return 0;
+}
+
 try {
-  release = snapshotFiles(dist, (path) => !path.startsWith('site/') && !isPackageEntryFile(path));
-} catch {
-  console.error(`No release found in ${dist}. Run \`npm run build\` first (npm run site does).`);
-  process.exit(1);
+  process.exitCode = main();
+} catch (error) {
+  if (error instanceof SiteError) console.error(`npm run site: ${error.message}\nTip: ${error.tip}`);
+  else console.error(`npm run site: unexpected failure: ${describeFsError(error)}\nTip: please report it with the command you ran.`);
+  process.exitCode = 1;
 }
-const data = Object.fromEntries(collections.map((c) => [c.name, JSON.parse(release.get(`data/${c.name}.json`)!.toString('utf8'))])) as unknown as Dataset;
-
-const files = new Map<string, Buffer>();
-const archiveName = `downloads/overseas-police-stations-${version}.zip`;
-for (const [path, bytes] of release) files.set(`downloads/${path}`, bytes);
-files.set(archiveName, zip([...release].map(([path, bytes]) => [`overseas-police-stations-${version}/${path}`, bytes])));
-const label = (path: string) => path.replace(/^downloads\//, '');
-const downloads: Download[] = [...files].map(([path, bytes]) => ({ path, bytes: bytes.length, label: path === archiveName ? `Everything (ZIP): ${label(path)}` : label(path) }));
-downloads.sort((a, b) => (a.path === archiveName ? -1 : b.path === archiveName ? 1 : a.path.localeCompare(b.path)));
-
-const title = 'Overseas Chinese police stations and Italy–China police cooperation: a sourced dataset';
-const citation = {
-  apa: `overseas-police-stations maintainers. (2026). ${title} (Version ${version}) [Data set]. https://www.npmjs.com/package/overseas-police-stations`,
-  bibtex: `@misc{overseas_police_stations_${version.replace(/\./g, '_')},\n  author = {{overseas-police-stations maintainers}},\n  title = {${title}},\n  year = {2026},\n  version = {${version}},\n  howpublished = {\\url{https://www.npmjs.com/package/overseas-police-stations}},\n  note = {Data set}\n}`,
-};
-for (const page of buildPages(data, version, downloads, citation)) files.set(page.path, Buffer.from(layout(page, version)));
-files.set('assets/site.css', Buffer.from(CSS));
-files.set('assets/site.js', Buffer.from(JS));
-
-writeAtomically(join(dist, 'site'), files);
-console.log(`Built ${join(dist, 'site')}: ${[...files.keys()].filter((p) => p.endsWith('.html')).length} pages, ${files.size} files`);
