@@ -15,9 +15,15 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { basename, dirname, join } from 'node:path';
 
 export class WriteError extends Error {
+  /** The file-system error code of the failure (ENOSPC, EACCES…), kept so that callers can say it in words. */
+  readonly code: string | undefined;
+  readonly path: string | undefined;
   /** Whether the output folder is as it was before the build. */
-  constructor(message: string, readonly unchanged: boolean) {
+  constructor(message: string, readonly unchanged: boolean, cause?: unknown) {
     super(message);
+    const e = cause as NodeJS.ErrnoException | undefined;
+    this.code = e?.code;
+    this.path = e?.path;
   }
 }
 
@@ -48,7 +54,7 @@ export function writeAtomically(out: string, files: Map<string, Buffer>): WriteR
       // Reported below: the old tree is still whole at `old`, and the next build puts it back.
     }
     const unchanged = existsSync(out) && !existsSync(old);
-    throw new WriteError(unchanged ? message(error) : `${message(error)}; the previous tree is kept at ${old} and the next build puts it back`, unchanged);
+    throw new WriteError(unchanged ? message(error) : `${message(error)}; the previous tree is kept at ${old} and the next build puts it back`, unchanged, error);
   }
   // The new tree is in place from here on: failing to remove the old one does not undo the build.
   try {
