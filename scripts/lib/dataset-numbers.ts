@@ -6,19 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Actor, Agreement, Event, Figure, Source, Statement, Station } from '../../schemas/index.js';
+import type { Source } from '../../schemas/index.js';
 import { collections, type CollectionName } from '../../schemas/index.js';
+import type { Dataset } from '../build/dataset.js';
 import { citationsOf } from '../build/records.js';
 
-export interface DatasetRecords {
-  sources: Source[];
-  actors: Actor[];
-  stations: Station[];
-  agreements: Agreement[];
-  statements: Statement[];
-  figures: Figure[];
-  events: Event[];
-}
+/** The records of every collection, as the build types them. */
+export type DatasetRecords = Dataset;
 
 /** Reads the data files of a project root (already validated by the caller). */
 export function readRecords(root: string): DatasetRecords {
