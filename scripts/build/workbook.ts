@@ -142,12 +142,8 @@ export async function buildWorkbook(tables: readonly Table[], data: Dataset, rel
     kept.delete(t);
     const sheet = book.addWorksheet(names.get(t)!, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
     const w = widths(t.fields, rows);
-    sheet.columns = t.fields.map((f, i) => ({
-      header: f.name,
-      key: f.name,
-      width: w[i]!,
-      ...(isUrlField(f) ? { style: { numFmt: TEXT_FORMAT, font: LINK_FONT } } : f.type === 'string' ? { style: { numFmt: TEXT_FORMAT } } : {}),
-    }));
+    const styles = t.fields.map((f) => (isUrlField(f) ? { numFmt: TEXT_FORMAT, font: LINK_FONT } : f.type === 'string' ? { numFmt: TEXT_FORMAT } : undefined));
+    sheet.columns = t.fields.map((f, i) => ({ header: f.name, key: f.name, width: w[i]!, ...(styles[i] ? { style: styles[i] } : {}) }));
     sheet.getRow(1).font = HEADER_FONT;
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, Math.min(rows.length, MAX_ROWS) + 1), column: t.fields.length } };
     sheet.getRow(1).commit();
@@ -155,7 +151,14 @@ export async function buildWorkbook(tables: readonly Table[], data: Dataset, rel
     const shown = Math.min(rows.length, MAX_ROWS);
     for (let i = 0; i < shown; i++) {
       const r = rows[i]!;
-      sheet.addRow(t.fields.map((f) => cellValue(r[f.name], f, links))).commit();
+      const row = sheet.addRow(t.fields.map((f) => cellValue(r[f.name], f, links)));
+      // exceljs gives every cell its own copy of the column's style and looks each copy up again when writing;
+      // one shared object per column is looked up once (same styles, same bytes).
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        const style = styles[column - 1];
+        if (style) cell.style = style;
+      });
+      row.commit();
     }
     sheet.commit();
     stats?.rows.set(t.name, rows.length);
