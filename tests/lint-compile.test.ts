@@ -4,7 +4,7 @@
  * scratch tree with a stand-in for tsc that records each call.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +87,63 @@ describe('a deleted output', () => {
     rmSync(join(t.root, 'lib/scripts/hello.js'));
     expect(t.run('lib/scripts/hello.js').status).toBe(0);
     expect(t.calls()).toBe(2);
+  });
+});
+
+describe('the bundled commands', () => {
+  /** A scratch tree whose stand-in tsc "compiles" lib/scripts/validate.js (a bundled entry), with the real esbuild. */
+  function bundledTree() {
+    const t = tree();
+    mkdirSync(join(t.root, 'node_modules'), { recursive: true });
+    symlinkSync(join(PROJECT_ROOT, 'node_modules/esbuild'), join(t.root, 'node_modules/esbuild'), 'dir');
+    writeFileSync(join(t.root, 'package.json'), '{"type": "module"}');
+    const tsc = join(t.root, 'node_modules/typescript/bin/tsc');
+    writeFileSync(tsc, readFileSync(tsc, 'utf8').replace(/hello\.js/g, 'validate.js'));
+    return t;
+  }
+
+  it('runs a one-file bundle of the entry point, rebuilt with every compile', () => {
+    const t = bundledTree();
+    expect(t.run('lib/scripts/validate.js', '--x').stdout).toBe('hello --x export const b = 1;\n');
+    const bundle = join(t.root, 'lib/scripts/validate.bundle.mjs');
+    expect(existsSync(bundle)).toBe(true);
+    // The bundle is what runs: change it by hand and the output changes.
+    writeFileSync(bundle, 'console.log("from the bundle");');
+    expect(t.run('lib/scripts/validate.js').stdout).toBe('from the bundle\n');
+    // A source change compiles and bundles again.
+    writeFileSync(join(t.root, 'scripts/b.ts'), 'export const b = 3;\n');
+    expect(t.run('lib/scripts/validate.js').stdout).toBe('hello  export const b = 3;\n');
+    expect(t.calls()).toBe(2);
+  });
+
+  it('bundles again when a bundle is missing, without compiling', () => {
+    const t = bundledTree();
+    t.run('lib/scripts/validate.js');
+    rmSync(join(t.root, 'lib/scripts/validate.bundle.mjs'));
+    expect(t.run('lib/scripts/validate.js').stdout).toBe('hello  export const b = 1;\n');
+    expect(existsSync(join(t.root, 'lib/scripts/validate.bundle.mjs'))).toBe(true);
+    expect(t.calls()).toBe(1);
+  });
+
+  it('never runs an old bundle after a failed compile', () => {
+    const t = bundledTree();
+    t.run('lib/scripts/validate.js');
+    writeFileSync(join(t.root, 'node_modules/typescript/bin/tsc'), 'process.exit(2);');
+    writeFileSync(join(t.root, 'scripts/b.ts'), 'export const b = 4;\n');
+    const failed = t.run('lib/scripts/validate.js');
+    expect(failed.status).not.toBe(0);
+    expect(failed.stderr).toContain('TypeScript did not compile');
+    expect(existsSync(join(t.root, 'lib/scripts/validate.bundle.mjs'))).toBe(false);
+  });
+});
+
+describe('the real commands, bundled', () => {
+  it('print the same as the compiled modules they bundle', () => {
+    const viaBundle = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/lib/compiled.mjs'), 'lib/scripts/validate.js', '--format', 'json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(existsSync(join(PROJECT_ROOT, 'lib/scripts/validate.bundle.mjs'))).toBe(true);
+    const plain = spawnSync(process.execPath, [join(PROJECT_ROOT, 'lib/scripts/validate.js'), '--format', 'json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(viaBundle.status).toBe(plain.status);
+    expect(viaBundle.stdout).toBe(plain.stdout);
+    expect(JSON.parse(viaBundle.stdout)).toEqual(expect.any(Array));
   });
 });

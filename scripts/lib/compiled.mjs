@@ -13,6 +13,13 @@
  * itself runs incrementally (lib/.tsbuildinfo); a missing entry point also
  * triggers a compile. Plain JavaScript: it runs
  * before anything is compiled.
+ *
+ * The commands a contributor runs most (see BUNDLED) are also bundled with
+ * esbuild into one file each, written next to the compiled entry point
+ * (lib/scripts/validate.bundle.mjs beside validate.js, so that paths relative
+ * to the module stay the same). Node then reads one file instead of ~150
+ * modules (Zod alone is 90): about 0.1 s less per run. The bundle is what this
+ * script runs when it exists; it is rebuilt with every compile.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -22,8 +29,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const STAMP = join(root, 'lib/.inputs');
 
+/** Compiled entry points that are also run as one-file bundles. */
+const BUNDLED = ['lib/scripts/validate.js', 'lib/scripts/build/main.js', 'lib/scripts/fix-data.js', 'lib/scripts/docs.js'];
+/**
+ * Left out of the bundles and loaded from node_modules when used: big CommonJS
+ * libraries and WebAssembly that only the download workers load.
+ */
+const EXTERNAL = ['exceljs', 'jszip', '@sqlite.org/sqlite-wasm'];
+const bundleOf = (entry) => entry.replace(/\.js$/, '.bundle.mjs');
+
 function inputs() {
-  const files = ['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => join(root, f));
+  // package-lock.json: a dependency upgrade changes what the bundles hold.
+  const files = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'].filter((f) => existsSync(join(root, f))).map((f) => join(root, f));
   const walk = (dir) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -52,23 +69,86 @@ function compile() {
   }
 }
 
+/**
+ * Zod ships error messages in some fifty languages and re-exports them all as
+ * `z.locales`; the project uses only the English default (set by Zod from
+ * locales/en.js directly). In the bundles, the list holds English alone, which
+ * saves parsing about 300 KB on every run.
+ */
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]locales[\\/]index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(resolve(args.resolveDir, args.path)), 'en.js'), namespace: 'zod-locales' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: dirname(args.path) }));
+  },
+};
+
+async function bundle() {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return; // not installed (a production install): the compiled modules run as they are
+  }
+  try {
+    await bundleWith(esbuild);
+  } catch (error) {
+    // The compiled modules still run; only the start-up saving is lost.
+    for (const entry of BUNDLED) rmSync(join(root, bundleOf(entry)), { force: true });
+    console.warn(`Bundling the commands with esbuild failed, so they run unbundled (slower to start): ${error.message.split('\n')[0]}`);
+  }
+}
+
+async function bundleWith(esbuild) {
+  await Promise.all(
+    BUNDLED.filter((entry) => existsSync(join(root, entry))).map((entry) =>
+      esbuild.build({
+        entryPoints: [join(root, entry)],
+        outfile: join(root, bundleOf(entry)),
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its "module" is plain ESM.
+        mainFields: ['module', 'main'],
+        external: EXTERNAL,
+        minifyWhitespace: true,
+        minifySyntax: true,
+        keepNames: true,
+        legalComments: 'none',
+        // CommonJS dependencies (Ajv, yaml) call require(); an ES module has none of its own.
+        banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+        plugins: [englishOnly],
+        logLevel: 'silent',
+      }),
+    ),
+  );
+}
+
 const args = process.argv.slice(2);
 const force = args[0] === '--force';
 if (force) args.shift();
 const current = inputs();
 const recorded = existsSync(STAMP) ? readFileSync(STAMP, 'utf8') : '';
 const entryMissing = args[0] !== undefined && !existsSync(resolve(root, args[0]));
+const bundleMissing = BUNDLED.some((entry) => existsSync(join(root, entry)) && !existsSync(join(root, bundleOf(entry))));
 if (force || current !== recorded || entryMissing) {
   // --force rewrites every output, even one edited or truncated by hand (tsc's incremental state would skip it).
   if (force) rmSync(join(root, 'lib/.tsbuildinfo'), { force: true });
+  // A failed compile must not leave the old bundles to be run.
+  for (const entry of BUNDLED) rmSync(join(root, bundleOf(entry)), { force: true });
   compile();
+  await bundle();
   mkdirSync(dirname(STAMP), { recursive: true });
   writeFileSync(STAMP, current);
+} else if (bundleMissing) {
+  await bundle();
 }
 
 const entry = args.shift();
 if (entry) {
-  const script = resolve(root, entry);
+  const bundled = BUNDLED.includes(entry.replace(/^\.\//, '')) ? bundleOf(entry) : undefined;
+  const script = resolve(root, bundled && existsSync(resolve(root, bundled)) ? bundled : entry);
   process.argv = [process.argv[0], script, ...args];
   await import(pathToFileURL(script).href);
 }
