@@ -4,13 +4,12 @@
  * generated schemas are strict, reject `{}`, and accept the real data.
  */
 import { z } from 'zod';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
+import { compileSchemas, newAjv, type JsonSchema } from './ajv-cache.js';
 import { collections, vocabularyOf, type CollectionInfo } from '../../schemas/index.js';
 
 export const SCHEMA_BASE = 'https://unpkg.com/overseas-police-stations@{version}/dist/schema/';
 
-export type JsonSchema = Record<string, unknown>;
+export { newAjv, type JsonSchema };
 
 export function collectionSchema(info: CollectionInfo, version: string): JsonSchema {
   const body = z.toJSONSchema(z.array(info.schema), { io: 'input', target: 'draft-2020-12', override: describeVocabularyValues }) as JsonSchema;
@@ -37,22 +36,14 @@ export function generateSchemas(version: string): Map<string, JsonSchema> {
   return new Map(collections.map((c) => [c.name, collectionSchema(c, version)]));
 }
 
-export function newAjv() {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  ajvFormats.default(ajv);
-  return ajv;
-}
-
 /** Problems found when checking the schemas against the data; empty when all is well. */
-export function checkSchemas(schemas: Map<string, JsonSchema>, data: Record<string, unknown[]>): string[] {
+export function checkSchemas(schemas: Map<string, JsonSchema>, data: Record<string, unknown[]>, cacheDir?: string | null): string[] {
   const problems: string[] = [];
-  const ajv = newAjv();
-  for (const [name, schema] of schemas) {
-    let validate;
-    try {
-      validate = ajv.compile(schema);
-    } catch (error) {
-      problems.push(`schema/${name}.schema.json does not compile under Ajv 2020 strict mode: ${(error as Error).message}`);
+  const { validators, failures } = compileSchemas(schemas, cacheDir);
+  for (const name of schemas.keys()) {
+    const validate = validators.get(name);
+    if (!validate) {
+      problems.push(`schema/${name}.schema.json does not compile under Ajv 2020 strict mode: ${failures.get(name)}`);
       continue;
     }
     if (validate([{}])) problems.push(`schema/${name}.schema.json accepts an empty record {}; it constrains nothing`);
