@@ -83,7 +83,8 @@ describe('replacing dist/', () => {
   it('waits for another live build that holds the lock, then builds', async () => {
     const s = setup();
     const { spawn } = await import('node:child_process');
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 1500)']);
+    // Long enough for the build to start and find the lock even on a busy machine.
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 4000)']);
     writeFileSync(`${s.out}.lock`, `${holder.pid}\n`);
     const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [MAIN, '--out', s.out, '--root', valid.root], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -1,7 +1,10 @@
 /**
- * `npm run build [-- --root DIR] [--out DIR]`: validates data/, builds every
- * release artifact, checks the bundle again, and only then replaces dist/.
- * A failed build leaves the previous dist/ untouched.
+ * `npm run build [-- --root DIR] [--out DIR] [--force] [--quiet]`: validates
+ * data/, builds every release artifact, checks the bundle again, and only then
+ * replaces dist/. A failed build leaves the previous dist/ untouched. When
+ * nothing the build reads changed since the build that wrote DIR, and DIR
+ * still holds what it wrote, nothing is done (see up-to-date.ts); `--force`
+ * builds anyway.
  */
 import { join, resolve } from 'node:path';
 import { lintData } from '../lint/run.js';
@@ -16,8 +19,9 @@ import { releaseInfo } from './release-info.js';
 import { tables } from './tables.js';
 import { lockOutput, OutputLockedError, WriteError, writeAtomically } from './write-atomically.js';
 import { excerptCoverage, percent, verificationRows, type DatasetRecords } from '../lib/dataset-numbers.js';
+import { buildKey, recordBuild, upToDate } from './up-to-date.js';
 
-const args = parseArgs(process.argv.slice(2), { root: 'string', out: 'string', quiet: 'boolean' });
+const args = parseArgs(process.argv.slice(2), { root: 'string', out: 'string', quiet: 'boolean', force: 'boolean' });
 if (!args.ok) {
   console.error(args.error);
   process.exit(2);
@@ -39,6 +43,15 @@ try {
   console.error(error instanceof OutputLockedError ? error.message : `Build failed while preparing ${out}: ${(error as Error).message}`);
   process.exit(1);
 }
+// Nothing to do when the data, the documents and the code are those of the build that wrote `out`, and `out` is as it wrote it.
+const key = buildKey(project, root);
+const previous = key && !args.values.force ? upToDate(out, key) : undefined;
+if (previous) {
+  say(`${out} is up to date: built from the same data, documents and code, and unchanged since (checked in ${((performance.now() - started) / 1000).toFixed(2)} s; --force builds it again)`);
+  for (const line of previous) say(line);
+  process.exit(0);
+}
+
 const lint = lintData(root);
 const { errors, warnings } = countLevels(lint.problems);
 if (errors > 0) {
@@ -84,9 +97,12 @@ try {
 for (const left of written.leftovers) console.warn(`  ⚠ ${out} now holds the new build, but the previous one could not be removed from ${left.path} (${left.reason}); the next build removes it.`);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
-say(`Built ${out} in ${seconds} s`);
-for (const c of Object.keys(lint.counts)) say(`  ${c.padEnd(11)} ${String((lint.data as Record<string, unknown[]>)[c]!.length).padStart(6)} records`);
-say(`  ${bundle.files.size} files written (${[...bundle.rows.values()].reduce((a, b) => a + b, 0)} CSV rows in ${bundle.rows.size} tables)`);
+const summary: string[] = [];
+for (const c of Object.keys(lint.counts)) summary.push(`  ${c.padEnd(11)} ${String((lint.data as Record<string, unknown[]>)[c]!.length).padStart(6)} records`);
+summary.push(`  ${bundle.files.size} files (${[...bundle.rows.values()].reduce((a, b) => a + b, 0)} CSV rows in ${bundle.rows.size} tables)`);
 const coverage = excerptCoverage(verificationRows(lint.data as unknown as DatasetRecords));
-say(`  excerpt coverage: ${coverage.withExcerpt} of ${coverage.citations} supporting citations carry a verbatim excerpt (${percent(coverage.share)})`);
-say(warnings ? `  ${warnings} warning${warnings === 1 ? '' : 's'} (run npm run validate to see them)` : '  no warnings');
+summary.push(`  excerpt coverage: ${coverage.withExcerpt} of ${coverage.citations} supporting citations carry a verbatim excerpt (${percent(coverage.share)})`);
+summary.push(warnings ? `  ${warnings} warning${warnings === 1 ? '' : 's'} (run npm run validate to see them)` : '  no warnings');
+say(`Built ${out} in ${seconds} s`);
+for (const line of summary) say(line);
+if (key) recordBuild(out, key, bundle.files, summary);
