@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coverageFromRoot, coveragePage } from '../scripts/lib/coverage-page.js';
+import { coverageFromRoot, coveragePage, staleStatuses } from '../scripts/lib/coverage-page.js';
 import { readRecords, verificationRows, excerptCoverage } from '../scripts/lib/dataset-numbers.js';
 import { replaceBlock } from '../scripts/lib/generated-block.js';
 import { methodologyWithCounts } from '../scripts/lib/verification-report.js';
@@ -61,6 +61,29 @@ describe('docs/coverage.md', () => {
     const page = coveragePage(data);
     // The fixture's one station is operated by this bureau: one recorded against 29 published.
     expect(page).toMatch(new RegExp(`\\| ${data.actors[0]!.name} \\| 1 \\| 29 \\(.*\\) \\| 28 not yet named in a readable source \\|`));
+  });
+
+  it('lists a station whose status is older than a readable source it cites, and only then', () => {
+    const data = readRecords(fixture().root);
+    const s = data.stations[0]!;
+    const source = data.sources.find((x) => x.id === s.status.sources[0]!.source)!;
+    s.status.as_of = '2022-12-04';
+    source.read = 'full';
+    source.date = '2022-12-04';
+    expect(staleStatuses(data)).toEqual([]);
+    source.date = '2022-12';
+    expect(staleStatuses(data), 'a month is not later than a day in it').toEqual([]);
+    source.date = '2022-12-05';
+    expect(staleStatuses(data).map((x) => [x.station.id, x.source, x.date])).toEqual([[s.id, source.id, '2022-12-05']]);
+    expect(coveragePage(data)).toMatch(new RegExp(`\\| \`${s.id}\` \\| ${s.status.value} \\| 2022-12-04 \\| \`${source.id}\` \\| 2022-12-05 \\|`));
+    source.read = 'not-read';
+    expect(staleStatuses(data), 'an unread source dates nothing').toEqual([]);
+  });
+
+  it('says, for every station of the real data whose status is older than a source it cites, why', () => {
+    for (const { station, source } of staleStatuses(readRecords(PROJECT_ROOT))) {
+      expect(station.verification?.note, station.id).toContain(`as_of older than ${source}`);
+    }
   });
 
   it('lists stations without a city under their own heading', () => {

@@ -61,6 +61,7 @@ export function coveragePage(data: DatasetRecords): string {
   const unlocated = data.stations.filter((s) => s.city === undefined);
   const countries = [...new Set([...stationsByCountry.keys(), ...perCountry.keys()])].sort();
   const bureaus = [...new Set([...data.stations.flatMap((s) => [...operators(s)]), ...perBureau.keys()])].sort();
+  const behind = staleStatuses(data);
   const reporters = byKey(data.stations.flatMap((s) => [...new Set(s.reported_by.map((c) => c.value))].map((r) => ({ r, s }))), (x) => x.r);
 
   const lines = [
@@ -153,8 +154,44 @@ export function coveragePage(data: DatasetRecords): string {
     '',
     unlocated.length ? unlocated.map((s) => `- \`${s.id}\`: ${s.name} (${countryName(s.country)})`).join('\n') : 'None.',
     '',
+    '## Status currency',
+    '',
+    `A status is dated by the newest source that supports it (\`status.as_of\`). **${data.stations.length - behind.length} of ${data.stations.length}** stations' statuses are as recent as the newest readable source cited anywhere in their record. ${behind.length ? `The ${behind.length} below cite a newer source that does not report on the status (an address, a listing, a general article); a search for a later outcome found none, and each record's \`verification.note\` says so.` : ''}`,
+    '',
+    ...(behind.length
+      ? [markdownTable(['station', 'status', 'as of', 'newest readable source cited', 'its date'], behind.map((b) => [`\`${b.station.id}\``, b.station.status.value, b.station.status.as_of, `\`${b.source}\``, b.date]), ['l', 'l', 'l', 'l', 'l']), '']
+      : []),
   );
   return lines.join('\n');
+}
+
+/** Is partial date `a` (YYYY, YYYY-MM or YYYY-MM-DD) later than `b`, at the precision both have? */
+const laterThan = (a: string, b: string) => {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) > b.slice(0, n);
+};
+
+/** Stations whose status is older than the newest readable, dated source their record cites, with that source. */
+export function staleStatuses(data: DatasetRecords): Array<{ station: Station; source: string; date: string }> {
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const out: Array<{ station: Station; source: string; date: string }> = [];
+  for (const station of data.stations) {
+    const cited = new Set<string>();
+    JSON.stringify(station, (key, value: unknown) => {
+      if ((key === 'source' || key === 'via') && typeof value === 'string') cited.add(value);
+      return value;
+    });
+    let newest: { source: string; date: string } | undefined;
+    for (const id of [...cited].sort()) {
+      const source = sources.get(id);
+      if (!source || source.read === 'not-read' || !source.date) continue;
+      // At equal dates (at the precision both have), the more precise one: 2022-12-05 is newer than 2022-12-04, not hidden by 2022-12.
+      const newer = !newest || laterThan(source.date, newest.date) || (!laterThan(newest.date, source.date) && source.date.length > newest.date.length);
+      if (newer) newest = { source: id, date: source.date };
+    }
+    if (newest && laterThan(newest.date, station.status.as_of)) out.push({ station, ...newest });
+  }
+  return out;
 }
 
 export const coverageFromRoot = (root: string) => coveragePage(readRecords(root));
