@@ -119,3 +119,21 @@ describe('the SQLite database', () => {
     expect(Object.keys(described).sort()).toEqual([...inDatabase].sort());
   });
 });
+
+describe('the database worker', () => {
+  it('writes the same bytes on the baseline WebAssembly compiler as with the optimising tier, and as in this thread', async () => {
+    // The compiled module: the worker is a compiled file beside it.
+    const compiled = (await import(join(PROJECT_ROOT, 'lib/scripts/build/downloads.js'))) as typeof import('../scripts/build/downloads.js');
+    const built = async (baselineWasm: boolean) => {
+      const downloads = compiled.startDownloads(release, { baselineWasm });
+      try {
+        return (await downloads.build(tables, data)).files.get(compiled.DATABASE_FILE)!;
+      } finally {
+        downloads.stop();
+      }
+    };
+    const [baseline, optimised] = [await built(true), await built(false)];
+    expect(baseline.equals(optimised)).toBe(true);
+    expect(baseline.equals(bytes)).toBe(true);
+  });
+});
