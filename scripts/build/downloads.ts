@@ -6,6 +6,7 @@
  * rows of every table, not the records, so that they load neither Zod nor the
  * schemas.
  */
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from './dataset.js';
 import { DATABASE_FILE, datasetteMetadata } from './datasette-metadata.js';
@@ -71,9 +72,15 @@ export interface WorkerOptions {
   baselineWasm?: boolean;
 }
 
+/** The worker's one-file bundle when the compile step wrote it (it loads faster), else the compiled module. */
+function workerFile(): URL {
+  const bundle = new URL('./downloads-worker.bundle.mjs', import.meta.url);
+  return existsSync(bundle) ? bundle : new URL('./downloads-worker.js', import.meta.url);
+}
+
 /** One worker per part, started at once so that each loads its library (exceljs, SQLite's WebAssembly) while the data is validated. */
 function startWorker(part: Part, release: ReleaseInfo, options: WorkerOptions) {
-  const worker = new Worker(new URL('./downloads-worker.js', import.meta.url), { workerData: { release, part, baselineWasm: options.baselineWasm === true } });
+  const worker = new Worker(workerFile(), { workerData: { release, part, baselineWasm: options.baselineWasm === true } });
   let settled = false;
   const result = new Promise<Downloads>((resolve, reject) => {
     worker.once('message', (message: { error?: string; files?: Array<[string, Uint8Array]>; timings?: Record<string, number> }) => {

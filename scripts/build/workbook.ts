@@ -14,9 +14,10 @@
  * entries are rewritten with that date (exceljs stamps them with the time of
  * the build).
  */
-import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
+// A static import (not require at run time), so that esbuild can bundle the writer into the worker.
+import StreamingWorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import JSZip from 'jszip';
 import type { Dataset } from './dataset.js';
 import type { ReleaseInfo } from './release-info.js';
@@ -28,7 +29,7 @@ import type { Cell, Field, Row, Table } from './tables.js';
  * library, which also holds readers for xlsx and CSV): its load time is most
  * of the workbook's cost on the real data.
  */
-const WorkbookWriter = createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
+const WorkbookWriter = StreamingWorkbookWriter as unknown as typeof ExcelJS.stream.xlsx.WorkbookWriter;
 
 /** Excel's limits: characters in a cell, hyperlinks per sheet, URL length. */
 const MAX_CELL_TEXT = 32_767;
