@@ -11,6 +11,7 @@ import { format, FORMATS, type Format } from './lint/report.js';
 import { countLevels } from './lint/problems.js';
 import { escapeCommandData, escapeText } from './lint/escape.js';
 import { parseArgs, projectRoot, quietOnBrokenPipe } from './lib/cli.js';
+import { withoutOptimisingCompilerFor } from './lib/small-data.js';
 
 quietOnBrokenPipe();
 
@@ -25,6 +26,7 @@ if (!FORMATS.includes(as)) {
   process.exit(2);
 }
 const root = resolve(String(args.values.root ?? projectRoot()));
+withoutOptimisingCompilerFor(root);
 const result = lintData(root);
 if (as === 'human') {
   const records = Object.values(result.counts).reduce((a, b) => a + b, 0);

@@ -58,17 +58,13 @@ export async function buildDownloads(tables: readonly Table[], data: Dataset, re
   return { files, timings };
 }
 
-/**
- * Below this much data (bytes of data/*.json), SQLite's WebAssembly runs on
- * V8's baseline compiler alone (Liftoff, no optimising tier): for a build of a
- * few thousand rows, compiling optimised code for SQLite's functions costs more
- * than it saves (the real database: 0.64 → 0.29 s). Larger datasets keep the
- * optimising tier.
- */
-export const BASELINE_WASM_BELOW = 20_000_000;
-
 export interface WorkerOptions {
-  /** Run SQLite's WebAssembly on the baseline compiler only (see BASELINE_WASM_BELOW). */
+  /**
+   * Run SQLite's WebAssembly on V8's baseline compiler alone (Liftoff, no
+   * optimising tier), for small data (scripts/lib/small-data.ts): for a few
+   * thousand rows, compiling optimised code for SQLite's functions costs more
+   * than it saves (the real database: 0.64 → 0.29 s).
+   */
   baselineWasm?: boolean;
 }
 

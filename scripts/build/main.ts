@@ -6,16 +6,15 @@
  * still holds what it wrote, nothing is done (see up-to-date.ts); `--force`
  * builds anyway.
  */
-import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { collections } from '../../schemas/index.js';
+import { isSmallData } from '../lib/small-data.js';
 import { lintData } from '../lint/run.js';
 import { formatReport } from '../lint/report.js';
 import { countLevels } from '../lint/problems.js';
 import { parseArgs, projectRoot } from '../lib/cli.js';
 import { addToBundle, BundleError, buildBundle } from './bundle.js';
 import type { Dataset } from './dataset.js';
-import { BASELINE_WASM_BELOW, startDownloads } from './downloads.js';
+import { startDownloads } from './downloads.js';
 import { COMPILED_SCHEMAS, packageMeta } from './meta.js';
 import { releaseInfo } from './release-info.js';
 import { tables } from './tables.js';
@@ -64,8 +63,7 @@ if (errors > 0) {
 
 const meta = packageMeta(project);
 // The workbook and the database are built in two workers (one each) while this thread builds everything else.
-const dataBytes = collections.reduce((sum, c) => sum + (statSync(join(root, c.file), { throwIfNoEntry: false })?.size ?? 0), 0);
-const downloads = startDownloads(releaseInfo(project), { baselineWasm: dataBytes < BASELINE_WASM_BELOW });
+const downloads = startDownloads(releaseInfo(project), { baselineWasm: isSmallData(root) });
 const downloaded = downloads.build(tables, lint.data as unknown as Dataset);
 
 let bundle;
