@@ -137,3 +137,27 @@ describe('npm run build, twice', () => {
     expect(edited.stdout).toMatch(/^Built /);
   });
 });
+
+describe('unreadable files', () => {
+  it('change the key instead of ending the build', () => {
+    // A folder where a file is read (EISDIR): a read error whoever runs the test, root included.
+    const p = project();
+    const before = p.key();
+    rmSync(join(p.root, 'README.md'));
+    mkdirSync(join(p.root, 'README.md'));
+    expect(() => p.key()).not.toThrow();
+    expect(p.key()).not.toBe(before);
+  });
+
+  it('in the output folder make a full build, not a crash', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'ops-cache-'));
+    const out = join(mkdtempSync(join(tmpdir(), 'ops-out-')), 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'a.json'), '[1]\n');
+    recordBuild(out, 'k1', new Map([['a.json', Buffer.from('[1]\n')]]), [], cache);
+    rmSync(join(out, 'a.json'));
+    mkdirSync(join(out, 'a.json'));
+    expect(() => upToDate(out, 'k1', cache)).not.toThrow();
+    expect(upToDate(out, 'k1', cache)).toBeUndefined();
+  });
+});

@@ -38,6 +38,15 @@ interface BuildRecord {
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
+/** A file's bytes, or what kept them from being read (an unreadable file is the linter's to report, not a crash here). */
+function contents(path: string): Buffer | string {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    return `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+  }
+}
+
 /** Every file below `dir`, as sorted paths relative to `base` with `/` separators; links are listed, not followed. */
 function walk(dir: string, base: string, out: Array<{ path: string; link: boolean }> = []): Array<{ path: string; link: boolean }> {
   if (!existsSync(dir)) return out;
@@ -63,11 +72,11 @@ export function buildKey(project: string, root: string, code = compiledCodeDir(p
   const hash = createHash('sha256');
   const add = (label: string, bytes: Buffer | string) => hash.update(`${label}\0${bytes.length}\0`).update(bytes).update('\0');
   add('node', process.version);
-  for (const { path, link } of walk(join(root, 'data'), root)) add(`data:${path}`, link ? 'symbolic link' : readFileSync(join(root, path)));
+  for (const { path, link } of walk(join(root, 'data'), root)) add(`data:${path}`, link ? 'symbolic link' : contents(join(root, path)));
   add('released-at-tag', JSON.stringify(releasedAtLastTag(root, 'data/ids/released.json')));
   const projectFiles = ['package.json', 'package-lock.json', ...RELEASE_DOCUMENTS, ...walk(join(project, 'docs'), project).filter((f) => f.path.endsWith('.md')).map((f) => f.path)];
-  for (const name of projectFiles) add(`project:${name}`, existsSync(join(project, name)) ? readFileSync(join(project, name)) : 'missing');
-  for (const { path, link } of walk(code, project)) add(`code:${path}`, link ? 'symbolic link' : readFileSync(join(project, path)));
+  for (const name of projectFiles) add(`project:${name}`, existsSync(join(project, name)) ? contents(join(project, name)) : 'missing');
+  for (const { path, link } of walk(code, project)) add(`code:${path}`, link ? 'symbolic link' : contents(join(project, path)));
   return hash.digest('hex');
 }
 
@@ -86,6 +95,14 @@ function readRecord(file: string): BuildRecord | undefined {
 
 /** The summary lines of the last build of `out` when `key` is its key and `out` holds exactly the files it wrote; otherwise undefined. */
 export function upToDate(out: string, key: string, cacheDir = defaultCacheDir()): string[] | undefined {
+  try {
+    return matches(out, key, cacheDir);
+  } catch {
+    return undefined; // anything unreadable in the output folder: build it again
+  }
+}
+
+function matches(out: string, key: string, cacheDir: string): string[] | undefined {
   const record = readRecord(recordFile(out, cacheDir));
   if (!record || record.key !== key || !existsSync(out)) return undefined;
   const present = walk(out, out);
