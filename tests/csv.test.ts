@@ -1,17 +1,31 @@
 /** The CSV writer's documented rules, cell by cell (the round trip is in properties.test.ts). */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../scripts/build/csv.js';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_BATCH_ROWS, toCsv, writeCsv } from '../scripts/build/csv.js';
 import type { Table } from '../scripts/build/tables.js';
 
 const table: Table = {
-  name: 't', title: 't', description: 't', primaryKey: ['a'], rows: () => [],
+  name: 't', title: 't', description: 't', collection: 'sources', primaryKey: ['a'], rows: () => [],
   fields: [
     { name: 'a', type: 'string', description: 'text' },
     { name: 'n', type: 'number', description: 'number' },
     { name: 'flag', type: 'boolean', description: 'boolean' },
   ],
 };
+
+describe('writeCsv', () => {
+  it('writes the header, then pieces of CSV_BATCH_ROWS rows: the same bytes as one csv-stringify call over every row', () => {
+    const rows = Array.from({ length: CSV_BATCH_ROWS * 2 + 7 }, (_, i) => ({ a: i % 3 ? `row ${i}, "quoted"` : ` ${i}`, n: i / 7, flag: i % 2 === 0 }));
+    const pieces: string[] = [];
+    writeCsv(table, rows, (text) => pieces.push(text));
+    expect(pieces).toHaveLength(4); // the header, then three pieces of rows
+    const whole = stringify(rows.map((r) => [r.a, String(r.n), r.flag ? 'true' : 'false']), {
+      header: true, columns: ['a', 'n', 'flag'], record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/,
+    });
+    expect(pieces.join('')).toBe(whole);
+  });
+});
 
 describe('toCsv', () => {
   it('writes the header, CRLF after every record, and no BOM', () => {

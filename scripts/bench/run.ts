@@ -1,20 +1,22 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [--runs 3] [--no-write] [--downloads]`:
+ * `npm run bench [-- --sizes 1000,10000,100000] [--runs 3] [--no-write] [--downloads] [--save FILE | --load FILE]`:
  * generates synthetic datasets of each size (records per collection) in a
  * temporary folder, builds each several times in a fresh process, and reports
  * the median wall time of each stage, peak RSS, and the JSON floor. Also times
  * the full build of the real dataset, Node start-up included. Writes the table
- * to docs/BENCHMARKS.md unless --no-write.
+ * to docs/BENCHMARKS.md unless --no-write. `--save FILE` keeps the measurements
+ * as JSON; `--load FILE` writes the report from saved ones without measuring.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, projectRoot } from '../lib/cli.js';
+import { CSV_BATCH_ROWS } from '../build/csv.js';
 import { generateDataset, writeDataset } from './generate.js';
 import { timeCommands } from './commands.js';
 
-const args = parseArgs(process.argv.slice(2), { sizes: 'string', runs: 'string', 'no-write': 'boolean', downloads: 'boolean' });
+const args = parseArgs(process.argv.slice(2), { sizes: 'string', runs: 'string', 'no-write': 'boolean', downloads: 'boolean', save: 'string', load: 'string' });
 if (!args.ok) {
   console.error(args.error);
   process.exit(2);
@@ -31,13 +33,15 @@ const here = import.meta.dirname;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 interface Measure { stages: Record<string, number>; total: number; floor: number; maxRssMiB: number }
 
+interface Saved { results: Array<{ size: number; median: Measure }>; real: number[]; realBuild: number[]; commandTimes?: ReturnType<typeof timeCommands> }
+const measureAll = (): Saved => {
 const results: Array<{ size: number; median: Measure }> = [];
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `ops-bench-${size}-`));
   writeDataset(dir, generateDataset(size, 20261122));
   const measures: Measure[] = [];
   for (let r = 0; r < runs; r++) {
-    const child = spawnSync(process.execPath, ['--max-old-space-size=20000', join(here, 'measure.js'), dir, ...(args.values.downloads ? ['--downloads'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, [join(here, 'measure.js'), dir, ...(args.values.downloads ? ['--downloads'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (child.status !== 0) {
       console.error(`size ${size}: the measured build failed:\n${child.stderr}`);
       process.exit(1);
@@ -51,22 +55,31 @@ for (const size of sizes) {
   console.error(`size ${size}: build ${m.total.toFixed(2)} s, peak RSS ${m.maxRssMiB.toFixed(0)} MiB, floor ${m.floor.toFixed(2)} s`);
 }
 
-// The real dataset, as a user runs it: a fresh Node process, start-up included.
+// The real dataset, as a user runs it: a fresh Node process, start-up included; and the build's own time, as it prints it.
 const real: number[] = [];
+const realBuild: number[] = [];
 const out = mkdtempSync(join(tmpdir(), 'ops-bench-real-'));
 for (let r = 0; r < Math.max(runs, 3); r++) {
   const start = performance.now();
-  const child = spawnSync(process.execPath, [join(here, '../build/main.js'), '--out', join(out, 'dist'), '--quiet'], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [join(here, '../build/main.js'), '--out', join(out, 'dist')], { encoding: 'utf8' });
   real.push((performance.now() - start) / 1000);
+  realBuild.push(Number(/ in ([\d.]+) s/.exec(child.stdout)?.[1] ?? Number.NaN));
   if (child.status !== 0) {
     console.error(`the real build failed:\n${child.stderr}`);
     process.exit(1);
   }
 }
 rmSync(out, { recursive: true, force: true });
+return { results, real, realBuild };
+};
+
+const saved: Saved = args.values.load ? (JSON.parse(readFileSync(String(args.values.load), 'utf8')) as Saved) : measureAll();
+if (args.values.save) writeFileSync(String(args.values.save), JSON.stringify(saved, null, 2) + '\n');
+const { results, real, realBuild } = saved;
 
 // The contributor commands on the real data, with no code change (median of five; one with --runs 1).
-const commandTimes = timeCommands(root, runs === 1 ? 1 : 5);
+const commandTimes = saved.commandTimes ?? timeCommands(root, runs === 1 ? 1 : 5);
+if (args.values.save && !saved.commandTimes) writeFileSync(String(args.values.save), JSON.stringify({ ...saved, commandTimes }, null, 2) + '\n');
 
 const fmt = (s: number) => (s < 0.01 ? s.toFixed(4) : s.toFixed(2));
 const stageNames = Object.keys(results[0]!.median.stages);
@@ -82,30 +95,39 @@ const lines = [
 const scaling = results.length > 1 ? results.slice(1).map((r, i) => `${results[i]!.size.toLocaleString('en')} → ${r.size.toLocaleString('en')}: ×${(r.median.total / results[i]!.median.total).toFixed(1)}`).join('; ') : 'n/a';
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const table = lines.join('\n');
-const report = `Seconds, median of ${runs} run${runs === 1 ? '' : 's'} (each in a fresh process); sizes are records per collection (seven collections).\n\n${table}\n\nScaling of the full build: ${scaling}.\n\nReal dataset, full build including Node start-up (median of ${real.length}): **${fmt(median(real))} s**.\n\nContributor commands on the real dataset, wall time when no code changed (median of ${runs === 1 ? 1 : 5}, npm included): ${commandTimes.map((c) => `\`${c.command}\` **${fmt(c.seconds)} s**`).join(', ')}.\n\nMachine: ${cpu}, ${cpus().length} cores; Node ${process.version}.`;
+const report = `Seconds, median of ${runs} run${runs === 1 ? '' : 's'} (each in a fresh process with Node's default heap limit, as \`npm run build\` runs); sizes are records per collection (seven collections).\n\n${table}\n\nScaling of the full build: ${scaling}.\n\nReal dataset, full build including Node start-up (median of ${real.length}): **${fmt(median(real))} s**.\n\nContributor commands on the real dataset, wall time when no code changed (median of ${runs === 1 ? 1 : 5}, npm included): ${commandTimes.map((c) => `\`${c.command}\` **${fmt(c.seconds)} s**`).join(', ')}.\n\nMachine: ${cpu}, ${cpus().length} cores; Node ${process.version}.`;
 console.log(report);
 
 const largest = results[results.length - 1]!;
 const tenK = results.find((r) => r.size === 10_000);
 const hundredK = results.find((r) => r.size === 100_000);
 const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
+const ratio = (r: { median: Measure }) => r.median.total / r.median.floor;
 const targets = [
   '| target | measured | |',
   '|---|---|---|',
-  hundredK ? `| 100k per collection: full build ≤ 15 s | ${fmt(hundredK.median.total)} s | ${mark(hundredK.median.total <= 15)} |` : '',
-  hundredK ? `| 100k per collection: peak RSS ≤ 1.5 GiB | ${(hundredK.median.maxRssMiB / 1024).toFixed(1)} GiB | ${mark(hundredK.median.maxRssMiB <= 1536)} |` : '',
-  hundredK && tenK ? `| 10k → 100k: time grows ≤ 12× | ×${(hundredK.median.total / tenK.median.total).toFixed(1)} | ${mark(hundredK.median.total / tenK.median.total <= 12)} |` : '',
+  hundredK ? `| 100k per collection: peak RSS ≤ 2 GiB | ${(hundredK.median.maxRssMiB / 1024).toFixed(2)} GiB | ${mark(hundredK.median.maxRssMiB <= 2048)} |` : '',
+  hundredK ? `| 100k per collection: build ≤ 6× the JSON floor | ${ratio(hundredK).toFixed(1)}× | ${mark(ratio(hundredK) <= 6)} |` : '',
+  hundredK && tenK ? `| 10k → 100k: time grows ≤ 12× (linear) | ×${(hundredK.median.total / tenK.median.total).toFixed(1)} | ${mark(hundredK.median.total / tenK.median.total <= 12)} |` : '',
+  `| real dataset: build time (as \`npm run build\` prints it, compile excluded) < 1 s | ${fmt(median(realBuild))} s | ${mark(median(realBuild) < 1)} |`,
   `| real dataset: ≤ 1.5 s with Node start-up | ${fmt(median(real))} s | ${mark(median(real) <= 1.5)} |`,
   ...commandTimes.map((c) => `| \`${c.command}\` ≤ ${c.target.toFixed(1)} s when no code changed | ${fmt(c.seconds)} s | ${mark(c.seconds <= c.target)} |`),
-  `| build ≤ 10× the JSON floor at the largest size (${largest.size.toLocaleString('en')}) | ${(largest.median.total / largest.median.floor).toFixed(1)}× | ${mark(largest.median.total / largest.median.floor <= 10)} |`,
 ].filter(Boolean).join('\n');
+
+// The largest stages at the largest size, as shares of the build, for the explanation below.
+const shares = Object.entries(largest.median.stages)
+  .sort(([, a], [, b]) => b - a)
+  .slice(0, 4)
+  .map(([stage, seconds]) => `${stage} ${fmt(seconds)} s (${Math.round((seconds / largest.median.total) * 100)} %)`)
+  .join(', ');
+const floorTimes = (stage: string) => (largest.median.stages[stage] ?? 0) / largest.median.floor;
 
 if (!args.values['no-write']) {
   writeFileSync(join(root, 'docs/BENCHMARKS.md'), `# Benchmarks
 
 <!-- Written by \`npm run bench\`. -->
 
-What \`npm run build\` costs as the data grows. Synthetic datasets come from a seeded generator (\`scripts/bench/generate.ts\`): schema-valid records of all seven collections with valid cross-references and Unicode text, at the sizes of real records (0.3 to 3 KB each, as in \`data/\`). Each stage is timed inside the real build code; "JSON floor" is \`JSON.parse\` plus \`JSON.stringify\` of the same files in the same process.
+What \`npm run build\` costs as the data grows. Synthetic datasets come from a seeded generator (\`scripts/bench/generate.ts\`): schema-valid records of all seven collections with valid cross-references and Unicode text, at the sizes of real records (0.3 to 3 KB each, as in \`data/\`), meeting every lint rule (each citation has its excerpt, each checked record its verification), so that no warnings are held. The workbook and the database are left out unless \`--downloads\` is given: they are built from the whole dataset, for the real one. Each stage is timed inside the real build code; "JSON floor" is \`JSON.parse\` plus \`JSON.stringify\` of the same files in the same process.
 
 ${report}
 
@@ -113,13 +135,17 @@ ${report}
 
 ${targets}
 
-## Why two targets are not met, and what would meet them
+## How the build holds its memory
 
-At 100,000 records per collection the input is 700,000 records, about 740 MB of JSON. On this 2-core machine, parsing and serialising that JSON once (the floor) already takes most of the 15 s budget, so a build that validates every record twice (Zod, then the generated JSON Schema with Ajv) and writes JSON, CSV and the package entry cannot fit in 15 s; it stays within 10× the floor and grows linearly (the cross-record checks use maps, not pairwise comparisons).
+The build goes collection by collection (\`scripts/build/release.ts\`): the linter reads one file, checks it against its schema and its rules (\`scripts/lint/stream.ts\`), and every output (\`scripts/build/outputs.ts\`) writes its part of the release into the temporary tree: the collection's JSON, its CSV tables and their Excel copies in pieces of ${CSV_BATCH_ROWS.toLocaleString('en')} rows as csv-stringify makes them, GeoJSON for the stations, CSL-JSON and BibTeX for the sources. The collection is then dropped. Collections are read in an order where each references only those before it, so every reference is checked when its record is; what is kept across collections is small: the ids of each collection, the URL and title of each source and the name and role of each actor (which the readable tables print instead of ids), the ids that records reference (for the warnings about unused sources and actors), and the size and SHA-256 of each file datapackage.json describes. The bundle is checked as it is written (Ajv against each collection, each CSV's header and row count from the text written, the GeoJSON coordinates), and \`dist/\` is replaced only when the data and the bundle pass. \`index.js\` is assembled last from the JSON files already in the tree, one at a time.
 
-Peak memory is the larger problem: the build holds every collection in memory at once (the text, the parsed records, Zod's validated copies, and every output file until the atomic swap). Meeting 1.5 GiB at this size needs a streaming build that validates and writes one collection at a time and keeps only the id sets needed for cross-record checks. The curated dataset is about 400 KB, so this is not needed today; it is the first change to make if the dataset grows to tens of thousands of records.
+So the peak is one collection: its bytes, its decoded text, its parsed records and Zod's validated copy while it is checked, then the copy and the rows of its tables; the largest at ${largest.size.toLocaleString('en')} per collection are the stations and agreements (about 2.5 KB per record, some 250 MB of JSON each at 100,000). ${hundredK && hundredK.median.maxRssMiB > 2048 ? `That is why the 2 GiB target is not met (${(hundredK.median.maxRssMiB / 1024).toFixed(2)} GiB, down from 7.8 GiB when every collection was held at once): one such collection alone, as text (UTF-16 in memory, since the records hold characters beyond Latin-1), as parsed records and as Zod's copy, comes near 2 GiB. Zod's copy cannot stand in for the parsed records, because Zod orders each object's keys as the schema does and \`dist/data\` is written from it. The next step is to go record by record within a file: the linter already finds where each record starts, so records can be parsed and validated from the bytes a piece at a time and the outputs fed pieces instead of whole collections.` : 'The 2 GiB target is met.'}
 
-The stages were measured before optimising, and these changes came from them: vocabularies as Zod enums instead of unions of literals (25× faster per value), an RFC 4180 writer of our own instead of csv-stringify, reference checks compiled once per schema and walked without building paths, the native UTF-8 check with the byte scan only on failure, and one JSON serialisation shared by \`dist/data\` and the package entry.
+## Where the time goes, and what remains
+
+At ${largest.size.toLocaleString('en')} per collection the largest stages are ${shares}. The CSV stage alone costs ${floorTimes('csv').toFixed(1)}× the JSON floor: csv-stringify (the project's chosen CSV library) runs its quoting and formula checks cell by cell in JavaScript, at roughly a tenth of the speed of the native \`JSON.stringify\`, and the tables (28 of them, each with its BOM copy) write more bytes than the JSON does. Writing the CSV in batches keeps its memory flat but does not change its speed; the second largest stage, the cross-record checks, includes locating problems and the reference sets that the warnings about unused records need. ${hundredK && ratio(hundredK) > 6 ? `The 6× target is therefore not met: with everything else as it is, meeting it would need a CSV writer about ${Math.max(1, Math.ceil(floorTimes('csv') / Math.max(0.5, 6 - (ratio(hundredK) - floorTimes('csv')))))}× faster than csv-stringify (for instance one that quotes and escapes whole rows with one regular expression, as this project did before csv-stringify was chosen), or writing fewer tables at this size.` : 'The time target is met.'}
+
+The machine is shared (up to eight builds and test runs at once on two cores), so absolute seconds vary by a factor of two or more between runs; the ratio to the JSON floor, measured in the same process, varies much less.
 `);
   console.error('wrote docs/BENCHMARKS.md');
 }

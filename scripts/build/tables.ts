@@ -5,7 +5,7 @@
  * descriptions, constraints and foreign keys; the same declaration drives the
  * CSV writer, the Frictionless Table Schema and the data dictionary.
  */
-import { ID_PATTERN } from '../../schemas/primitives.js';
+import { ID_PATTERN, type CollectionName } from '../../schemas/primitives.js';
 import * as V from '../../schemas/vocabulary.js';
 import type { Dataset } from './dataset.js';
 import { CITED_FOR_PATTERN, citedFor, lookups, sourceLabel } from './names.js';
@@ -19,10 +19,11 @@ export { LIST_SEPARATOR } from './table-fields.js';
 const sourceIds = (citations: ReadonlyArray<{ source: string }>) => join([...new Set(citations.map((c) => c.source))]);
 
 /** `<table>_sources`: every citation of every record of a collection, with the cited source's URL and title. */
-function citationTable(table: string, singular: string, records: (d: Dataset) => ReadonlyArray<{ id: string }>): Table {
+function citationTable(table: CollectionName, singular: string, records: (d: Dataset) => ReadonlyArray<{ id: string }>): Table {
   const key = `${singular}_id`;
   return {
     name: `${singular}_sources`,
+    collection: table,
     title: `Citations of ${table}`,
     description: `Every citation in ${table}: which source supports which part of which record, with locator and verbatim excerpt where given.`,
     primaryKey: [key, 'seq'],
@@ -60,11 +61,12 @@ function citationTable(table: string, singular: string, records: (d: Dataset) =>
 }
 
 /** `<singular>_<field>`: one row per id in a list of references. */
-function linkTable(owner: string, singular: string, field: string, target: string, description: string, get: (d: Dataset) => Array<[string, readonly string[] | undefined]>): Table {
+function linkTable(owner: CollectionName, singular: string, field: string, target: string, description: string, get: (d: Dataset) => Array<[string, readonly string[] | undefined]>): Table {
   const key = `${singular}_id`;
   const targetKey = `${target.replace(/s$/, '')}_id`;
   return {
     name: `${singular}_${field}`,
+    collection: owner,
     title: `${owner[0]!.toUpperCase()}${owner.slice(1)}: ${field.replace(/_/g, ' ')}`,
     description,
     primaryKey: [key, targetKey],
@@ -97,6 +99,7 @@ export const tables: Table[] = [
   ...overviewTables(),
   {
     name: 'sources',
+    collection: 'sources',
     title: 'Sources',
     description: 'Every work cited by the dataset.',
     primaryKey: ['id'],
@@ -124,6 +127,7 @@ export const tables: Table[] = [
   },
   {
     name: 'actors',
+    collection: 'actors',
     title: 'Actors',
     description: 'People, organisations, government bodies and police bureaus named by the sources.',
     primaryKey: ['id'],
@@ -142,6 +146,7 @@ export const tables: Table[] = [
   citationTable('actors', 'actor', (d) => d.actors),
   {
     name: 'stations',
+    collection: 'stations',
     title: 'Stations',
     description: 'Reported overseas Chinese police "service stations". A station\'s existence is a claim by whoever reported it; see status and station_claims.',
     primaryKey: ['id'],
@@ -177,6 +182,7 @@ export const tables: Table[] = [
   },
   {
     name: 'station_claims',
+    collection: 'stations',
     title: 'Stations: attributed claims',
     description: 'Every version of every contested station field (address, host organisation, operator, opening date, who reports it), each with who claims it and its sources. Conflicting versions are kept side by side.',
     primaryKey: ['station_id', 'field', 'seq'],
@@ -200,6 +206,7 @@ export const tables: Table[] = [
   },
   {
     name: 'station_events',
+    collection: 'stations',
     title: 'Stations: history',
     description: 'Dated events in the history of each station: openings, investigations, findings, closures, arrests.',
     primaryKey: ['station_id', 'seq'],
@@ -213,6 +220,7 @@ export const tables: Table[] = [
   citationTable('stations', 'station', (d) => d.stations),
   {
     name: 'agreements',
+    collection: 'agreements',
     title: 'Agreements',
     description: 'Agreements between states or police bodies.',
     primaryKey: ['id'],
@@ -234,6 +242,7 @@ export const tables: Table[] = [
   linkTable('agreements', 'agreement', 'parties', 'actors', 'The parties to each agreement.', (d) => d.agreements.map((a) => [a.id, a.parties])),
   {
     name: 'agreement_signings',
+    collection: 'agreements',
     title: 'Agreements: signing accounts',
     description: 'Every account of when, where and by whom an agreement was signed, with who gives it. Conflicting accounts are kept side by side.',
     primaryKey: ['agreement_id', 'seq'],
@@ -254,6 +263,7 @@ export const tables: Table[] = [
   },
   {
     name: 'agreement_events',
+    collection: 'agreements',
     title: 'Agreements: events',
     description: 'Dated events under each agreement: signing, patrol editions, suspension, end.',
     primaryKey: ['agreement_id', 'seq'],
@@ -266,6 +276,7 @@ export const tables: Table[] = [
   citationTable('agreements', 'agreement', (d) => d.agreements),
   {
     name: 'statements',
+    collection: 'statements',
     title: 'Statements',
     description: 'What officials, researchers and others said, verbatim as the cited source prints it.',
     primaryKey: ['id'],
@@ -294,6 +305,7 @@ export const tables: Table[] = [
   citationTable('statements', 'statement', (d) => d.statements),
   {
     name: 'figures',
+    collection: 'figures',
     title: 'Figures',
     description: 'Numbers that circulate, each attributed. Rows with the same measure are versions of one number and may conflict.',
     primaryKey: ['id'],
@@ -317,6 +329,7 @@ export const tables: Table[] = [
   citationTable('figures', 'figure', (d) => d.figures),
   {
     name: 'events',
+    collection: 'events',
     title: 'Events',
     description: 'A timeline of reports, government responses and prosecutions not tied to one station or agreement.',
     primaryKey: ['id'],

@@ -6,7 +6,8 @@ import { recordId } from './read-file.js';
 import { allowedKeys, schemaAt } from './schema-walk.js';
 import { closest } from './similar.js';
 
-export function checkRecords(info: CollectionInfo, records: readonly unknown[]): { problems: Problem[]; valid: unknown[] } {
+/** `offset`: the index in the file of `records[0]` (when a collection is checked a piece at a time). */
+export function checkRecords(info: CollectionInfo, records: readonly unknown[], offset = 0): { problems: Problem[]; valid: unknown[] } {
   const problems: Problem[] = [];
   const valid: unknown[] = [];
   records.forEach((record, index) => {
@@ -17,7 +18,7 @@ export function checkRecords(info: CollectionInfo, records: readonly unknown[]):
     }
     const id = recordId(record);
     for (const issue of result.error.issues) {
-      problems.push(describeIssue(info, id, [index], issue));
+      problems.push(describeIssue(info, id, [offset + index], issue));
     }
   });
   return { problems, valid };
