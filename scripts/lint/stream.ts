@@ -13,14 +13,13 @@
  * lintData groups them (file, then schema, then each rule in order); within a
  * file they are in the same order.
  */
-import { join } from 'node:path';
 import type { z } from 'zod';
 import { collections, type CollectionInfo } from '../../schemas/index.js';
 import { referenceTarget, type CollectionName } from '../../schemas/primitives.js';
 import { runRules } from './dataset-checks.js';
 import { checkIdRegistry } from './id-registry.js';
 import type { Problem } from './problems.js';
-import { readDataFile } from './read-file.js';
+import { readRecords } from './read-records.js';
 import { locateProblems } from './run.js';
 import { checkRecords } from './record-checks.js';
 import { rules as allRules } from './rules/index.js';
@@ -196,7 +195,7 @@ export function lintByCollection(root: string, visit: (pass: CollectionPass) => 
   const lintCollection = (info: CollectionInfo): void => {
     const name = info.name;
     let t = performance.now();
-    const read = readDataFile(join(root, info.file), info.file);
+    const read = readRecords(root, info.file);
     const raw: unknown[] = read.records ?? [];
     if (read.records) readable.add(name);
     delete read.records;
