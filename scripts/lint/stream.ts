@@ -86,7 +86,7 @@ export interface CollectionPass {
 }
 
 /** How many records Zod checks before they are handed on (and dropped): a collection's validated copy is never held whole. */
-export const RECORDS_PER_PASS = 5000;
+export const RECORDS_PER_PASS = 1000;
 
 export interface StreamLintResult {
   problems: Problem[];
@@ -188,18 +188,21 @@ export function lintByCollection(root: string, visit: (pass: CollectionPass) => 
   };
 
   /**
-   * One collection: read and parsed whole (the file checks need the whole text), its rules run on the parsed
-   * records, then Zod checks RECORDS_PER_PASS records at a time and each piece of its copies is handed to
-   * `visit` and dropped, with the parsed records it came from.
+   * One collection: read and parsed record by record (read-records.ts), its rules run on the parsed records,
+   * which are then dropped; Zod checks RECORDS_PER_PASS records at a time, parsed again from the file's bytes,
+   * and each piece of its copies is handed to `visit` and dropped.
    */
   const lintCollection = (info: CollectionInfo): void => {
     const name = info.name;
     let t = performance.now();
     const read = readRecords(root, info.file);
-    const raw: unknown[] = read.records ?? [];
+    let raw: unknown[] | undefined = read.records ?? [];
+    const total = raw.length;
+    const again = read.again;
     if (read.records) readable.add(name);
     delete read.records;
-    counts[name] = raw.length;
+    delete read.again;
+    counts[name] = total;
     fileProblems.set(name, read.problems);
     countErrors(read.problems);
     timings.read += performance.now() - t;
@@ -211,6 +214,8 @@ export function lintByCollection(root: string, visit: (pass: CollectionPass) => 
     const found = [...read.problems, ...ruleProblems.flatMap((m) => m.get(name) ?? [])];
     if (found.length) locateProblems(root, found, read.text === undefined ? new Map() : new Map([[info.file, { text: read.text, starts: read.starts }]]));
     delete read.text;
+    // The rules have run: with the file's bytes at hand, the parsed records go now and each piece is parsed again.
+    if (again) raw = undefined;
     timings.dataset += performance.now() - t;
 
     const own: Problem[] = [];
@@ -218,16 +223,19 @@ export function lintByCollection(root: string, visit: (pass: CollectionPass) => 
     let offset = 0;
     do {
       t = performance.now();
-      const end = Math.min(raw.length, offset + recordsPerPass);
-      const checked = checkRecords(info, raw.slice(offset, end), offset);
-      // The parsed records of this piece are not needed any more (the rules have run, Zod's copies go on).
-      raw.fill(undefined, offset, end);
+      const end = Math.min(total, offset + recordsPerPass);
+      const piece = again ? again(offset, end) : raw!.slice(offset, end);
+      // Without the bytes, the parsed records of this piece are dropped as Zod's copies go on.
+      raw?.fill(undefined, offset, end);
+      const parsed = performance.now();
+      timings.read += parsed - t;
+      const checked = checkRecords(info, piece, offset);
       own.push(...checked.problems);
       countErrors(checked.problems);
-      timings.records += performance.now() - t;
-      visit({ info, valid: checked.valid, offset, first: offset === 0, last: end === raw.length, failed: errors > 0 });
+      timings.records += performance.now() - parsed;
+      visit({ info, valid: checked.valid, offset, first: offset === 0, last: end === total, failed: errors > 0 });
       offset = end;
-    } while (offset < raw.length);
+    } while (offset < total);
 
     // Schema problems are located by reading the file again, as lintData does for a file it could not hold.
     t = performance.now();
