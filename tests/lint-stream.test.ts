@@ -5,7 +5,7 @@
  * reference points backwards; and a clear error for a rule that asks for what
  * the streaming linter does not hold.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -105,5 +105,20 @@ describe('the streaming linter', () => {
     expect(passes.every(([, failed]) => failed)).toBe(true);
     expect(passes).toHaveLength(collections.length);
     expect(result.problems.some((p) => p.file === 'data/sources.json' && p.check === 'schema')).toBe(true);
+  });
+
+  it('says so, and builds nothing more of it, when a file changes between its rules and its pieces', () => {
+    const root = rootWith({ sources: [{ id: 'a' }, { id: 'b' }] });
+    const file = join(root, 'data/sources.json');
+    const passes: Array<[number, boolean]> = [];
+    const result = lintByCollection(root, (pass) => {
+      if (pass.info.name !== 'sources') return;
+      passes.push([pass.valid.length, pass.failed]);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"b"', '"c"'));
+    }, undefined, 1);
+    const changed = result.problems.filter((p) => p.file === 'data/sources.json' && /changed .* while the build was reading it/.test(p.message));
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.level).toBe('error');
+    expect(passes.at(-1)![1]).toBe(true);
   });
 });

@@ -93,4 +93,14 @@ describe('reading record by record', () => {
     expect(fast.again!(0, 2)).toEqual(fast.records);
     expect(readFileSync(join(from, FILE), 'utf8')).toContain(a);
   });
+
+  it('reads a piece again only while the file holds the bytes first read', () => {
+    const from = withFile(`[\n${a},\n${b}\n]\n`);
+    const fast = readRecords(from, FILE);
+    expect(fast.again!(0, 0)).toEqual([]);
+    writeFileSync(join(from, FILE), `[\n${a.replace('"a"', '"c"')},\n${b}\n]\n`); // same length, other bytes
+    expect(fast.again!(0, 1)).toBeUndefined();
+    rmSync(join(from, FILE));
+    expect(fast.again!(1, 2)).toBeUndefined();
+  });
 });

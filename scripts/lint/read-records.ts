@@ -13,7 +13,8 @@
  * on the side of handing over.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_DEPTH, scanText } from './json-text.js';
 import { readDataFile, recordId, symlinkIn, type ReadResult } from './read-file.js';
@@ -93,14 +94,20 @@ export function recordRanges(bytes: Uint8Array): Array<[number, number]> | undef
  */
 export interface RecordsRead extends ReadResult {
   /**
-   * On the fast path: the records from `start` to `end` (excluded) parsed again
-   * from the bytes, the same values as the first time. The streamed build drops
-   * the parsed records once the rules have run and parses each piece again for
-   * Zod: the bytes are held outside the JavaScript heap, which then stays small
-   * while the outputs make their garbage.
+   * On the fast path: the records from `start` to `end` (excluded) read and
+   * parsed again from the file, the same values as the first time, or
+   * undefined when the file's bytes are not the ones first read (it was changed
+   * or removed meanwhile). The streamed build drops the parsed records once the
+   * rules have run and parses each piece again for Zod, so that neither the
+   * records nor the file's bytes are held while the outputs make their garbage.
    */
-  again?: (start: number, end: number) => unknown[];
+  again?: (start: number, end: number) => unknown[] | undefined;
 }
+
+/** Records per block whose bytes are hashed when first read, so that a piece read again is known to be the same bytes. */
+export const HASHED_BLOCK = 1000;
+
+const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
 
 export function readRecords(root: string, file: string): RecordsRead {
   const whole = () => readDataFile(join(root, file), file);
@@ -137,9 +144,34 @@ export function readRecords(root: string, file: string): RecordsRead {
     }
     records[r] = record;
   }
-  const again = (start: number, end: number) => {
+  // Where each block of HASHED_BLOCK records starts and ends in the file, and the hash of its bytes.
+  const blockStart = (b: number) => ranges[b * HASHED_BLOCK]![0];
+  const blockEnd = (b: number) => ranges[Math.min(ranges.length, (b + 1) * HASHED_BLOCK) - 1]![1];
+  const hashes: string[] = [];
+  for (let b = 0; b * HASHED_BLOCK < ranges.length; b++) hashes.push(digest(bytes.subarray(blockStart(b), blockEnd(b))));
+  const path = join(root, file);
+  const again = (start: number, end: number): unknown[] | undefined => {
+    if (end <= start) return [];
+    const first = Math.floor(start / HASHED_BLOCK);
+    const last = Math.floor((end - 1) / HASHED_BLOCK);
+    const from = blockStart(first);
+    const piece = Buffer.allocUnsafe(blockEnd(last) - from);
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      for (let at = 0; at < piece.length; ) {
+        const n = readSync(fd, piece, at, piece.length - at, from + at);
+        if (n === 0) return undefined;
+        at += n;
+      }
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    for (let b = first; b <= last; b++) if (digest(piece.subarray(blockStart(b) - from, blockEnd(b) - from)) !== hashes[b]) return undefined;
     const out = new Array<unknown>(end - start);
-    for (let r = start; r < end; r++) out[r - start] = JSON.parse(bytes.toString('utf8', ranges[r]![0], ranges[r]![1]));
+    for (let r = start; r < end; r++) out[r - start] = JSON.parse(piece.toString('utf8', ranges[r]![0] - from, ranges[r]![1] - from));
     return out;
   };
   return { problems: [], records, again };

@@ -225,6 +225,18 @@ export function lintByCollection(root: string, visit: (pass: CollectionPass) => 
       t = performance.now();
       const end = Math.min(total, offset + recordsPerPass);
       const piece = again ? again(offset, end) : raw!.slice(offset, end);
+      if (!piece) {
+        // The file is not what its rules were run on: nothing more of it is checked or built.
+        const changed: Problem = {
+          level: 'error', scope: 'file', check: 'readable', file: info.file, path: '',
+          message: 'the file changed (or went) while the build was reading it',
+          tip: 'Run the build again once the file is saved; it checks and builds one version of each file.',
+        };
+        read.problems.push(changed);
+        countErrors([changed]);
+        visit({ info, valid: [], offset, first: offset === 0, last: true, failed: true });
+        break;
+      }
       // Without the bytes, the parsed records of this piece are dropped as Zod's copies go on.
       raw?.fill(undefined, offset, end);
       const parsed = performance.now();
