@@ -33,6 +33,10 @@ describe('reading record by record', () => {
     expect(fast.problems).toEqual(slow.problems);
     expect(fast.records).toEqual(slow.records);
     expect(fast.text).toBeUndefined(); // the whole text is never made
+    // Read in chunks that cut records (and multi-byte characters) anywhere: the same records.
+    const chunked = readRecords(from, file, 1000);
+    expect(chunked.records).toEqual(slow.records);
+    expect(chunked.again!(0, chunked.records!.length)).toEqual(slow.records);
   });
 
   it('finds where each record starts and ends in the bytes, strings with brackets and escapes included', () => {
@@ -68,6 +72,9 @@ describe('reading record by record', () => {
     const from = withFile(content);
     const fast = readRecords(from, FILE);
     const slow = readDataFile(join(from, FILE), FILE);
+    // The same in chunks of a few bytes (a record, a string or an escape cut anywhere).
+    const small = readRecords(from, FILE, 3);
+    expect({ problems: small.problems, records: small.records }).toEqual({ problems: fast.problems, records: fast.records });
     if (slow.problems.length) expect(fast).toEqual(slow);
     else expect({ problems: fast.problems, records: fast.records }).toEqual({ problems: [], records: slow.records });
   });
@@ -88,6 +95,7 @@ describe('reading record by record', () => {
     const from = withFile(`[\n${a},\n${b}\n]\n`);
     const fast = readRecords(from, FILE);
     expect({ problems: fast.problems, records: fast.records, text: fast.text }).toEqual({ problems: [], records: [JSON.parse(a), JSON.parse(b)], text: undefined });
+    for (const chunk of [1, 2, 3, 5, 64]) expect(readRecords(from, FILE, chunk).records, `chunks of ${chunk}`).toEqual(fast.records);
     // Each piece can be parsed again from the bytes, to the same values.
     expect(fast.again!(1, 2)).toEqual([JSON.parse(b)]);
     expect(fast.again!(0, 2)).toEqual(fast.records);
@@ -102,5 +110,16 @@ describe('reading record by record', () => {
     expect(fast.again!(0, 1)).toBeUndefined();
     rmSync(join(from, FILE));
     expect(fast.again!(1, 2)).toBeUndefined();
+  });
+
+  it('checks each block of records it reads again, and only those', () => {
+    const many = Array.from({ length: 2500 }, (_, i) => ({ id: `r-${String(i).padStart(5, '0')}`, text: '温州 “quoted”' }));
+    const from = withFile(JSON.stringify(many, null, 2));
+    const fast = readRecords(from, FILE, 4096);
+    expect(fast.records).toEqual(many);
+    expect(fast.again!(990, 1010)).toEqual(many.slice(990, 1010));
+    writeFileSync(join(from, FILE), JSON.stringify(many, null, 2).replace('r-02400', 'r-02401'));
+    expect(fast.again!(0, 1000)).toEqual(many.slice(0, 1000)); // blocks 1 and 2 are as first read
+    expect(fast.again!(2000, 2100)).toBeUndefined(); // block 3 is not
   });
 });
