@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
-import { CSV_BATCH_ROWS, toCsv, writeCsv } from '../scripts/build/csv.js';
+import { castCell, CSV_BATCH_ROWS, neutralise, toCsv, writeCsv } from '../scripts/build/csv.js';
 import type { Table } from '../scripts/build/tables.js';
 
 const table: Table = {
@@ -24,6 +24,28 @@ describe('writeCsv', () => {
       header: true, columns: ['a', 'n', 'flag'], record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/,
     });
     expect(pieces.join('')).toBe(whole);
+  });
+});
+
+describe('the csv-stringify options', () => {
+  it('write the same bytes as csv-stringify looking for line breaks itself (quote_record_delimiter left on)', () => {
+    const cells = ['a\r\nb', 'a\rb', 'a\nb', 'end\r', 'end\n', '\r\nstart', 'x"\r\n"y', 'plain', '', ' ', 'a,b\r'];
+    const rows = cells.map((a, i) => ({ a, n: i, flag: i % 2 === 0 }));
+    const reference = stringify(rows.map((r) => [castCell(r.a, 'string'), String(r.n), r.flag ? 'true' : 'false']), {
+      header: true, columns: ['a', 'n', 'flag'], record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/,
+    });
+    expect(toCsv(table, rows)).toBe(reference);
+  });
+});
+
+describe('neutralise', () => {
+  it('prefixes exactly the texts the documented rule names, whatever their first character', () => {
+    for (let code = 0; code < 0x3000; code++) {
+      for (const text of [String.fromCharCode(code), `${String.fromCharCode(code)}x`, `'${String.fromCharCode(code)}`, `''${String.fromCharCode(code)}y`]) {
+        expect(neutralise(text)).toBe(/^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+      }
+    }
+    expect(neutralise('')).toBe('');
   });
 });
 

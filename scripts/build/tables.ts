@@ -18,6 +18,18 @@ export { LIST_SEPARATOR } from './table-fields.js';
 
 const sourceIds = (citations: ReadonlyArray<{ source: string }>) => join([...new Set(citations.map((c) => c.source))]);
 
+/** What the citation tables say of a citation's path; the same few paths recur in every record, so each is worked out once. */
+const citedCache = new Map<string, { cited_for: string | undefined; cited_field: string | undefined; cited_seq: number | undefined }>();
+function citedParts(path: string) {
+  let parts = citedCache.get(path);
+  if (!parts) {
+    const [field, position] = path.slice(1).split('/');
+    parts = { cited_for: citedFor(path) || undefined, cited_field: field || undefined, cited_seq: position !== undefined && /^\d+$/.test(position) ? Number(position) + 1 : undefined };
+    if (citedCache.size < 100_000) citedCache.set(path, parts);
+  }
+  return parts;
+}
+
 /** `<table>_sources`: every citation of every record of a collection, with the cited source's URL and title. */
 function citationTable(table: CollectionName, singular: string, records: (d: Dataset) => ReadonlyArray<{ id: string }>): Table {
   const key = `${singular}_id`;
@@ -47,11 +59,10 @@ function citationTable(table: CollectionName, singular: string, records: (d: Dat
       const find = lookups(d);
       return records(d).flatMap((r) =>
         citationsOf(r).map((c, i) => {
-          const [field, position] = c.path.slice(1).split('/');
+          const { cited_for, cited_field, cited_seq } = citedParts(c.path);
           const source = find.source(c.source);
           return {
-            [key]: r.id, seq: i + 1, cited_for: citedFor(c.path) || undefined, cited_field: field || undefined,
-            cited_seq: position !== undefined && /^\d+$/.test(position) ? Number(position) + 1 : undefined,
+            [key]: r.id, seq: i + 1, cited_for, cited_field, cited_seq,
             source_id: c.source, source_url: source?.url, source_title: sourceLabel(source), via_source_id: c.via, locator: c.locator, excerpt: c.excerpt,
           };
         }),
