@@ -1,6 +1,7 @@
 /**
  * The release artifacts, each an Output (output.ts) that is fed one collection
- * at a time, with the checks that the bundle must pass made on what it writes:
+ * at a time, a piece of validated records at a time (begin, piece…, end), with
+ * the checks that the bundle must pass made on what it writes:
  * the JSON Schema against the records, each CSV's header and row count read
  * back from the text written, the GeoJSON coordinates.
  */

@@ -1,8 +1,8 @@
 /**
  * The build, collection by collection: the linter reads and checks one
- * collection (scripts/lint/stream.ts), every output (outputs.ts) writes its
- * part of the release into the temporary tree, and the collection is dropped
- * before the next is read. What is kept across collections is small: ids,
+ * collection (scripts/lint/stream.ts) and hands on Zod's copies a piece at a
+ * time, every output (outputs.ts) writes its part of the release into the
+ * temporary tree, and each piece is dropped before the next is read. What is kept across collections is small: ids,
  * the names of sources and actors, the digests of the files written.
  *
  * Nothing here touches dist/: the caller gives the temporary tree and
