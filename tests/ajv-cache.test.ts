@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSchemas } from '../scripts/build/ajv-cache.js';
-import { checkSchemas, generateSchemas } from '../scripts/build/json-schema.js';
+import { generateSchemas } from '../scripts/build/json-schema.js';
 
 const schemas = generateSchemas('0.0.0');
 const scratch = () => mkdtempSync(join(tmpdir(), 'ops-ajv-'));
@@ -34,16 +34,6 @@ describe('compiled schemas from the cache', () => {
     }
   });
 
-  it('give the bundle check the same findings as a compile', () => {
-    const dir = scratch();
-    const data = Object.fromEntries([...schemas.keys()].map((name) => [name, [{ id: 'x' }]]));
-    const miss = checkSchemas(schemas, data, dir);
-    const hit = checkSchemas(schemas, data, dir);
-    expect(miss.length).toBeGreaterThan(0);
-    expect(hit).toEqual(miss);
-    expect(checkSchemas(schemas, data, null)).toEqual(miss);
-  });
-
   it('replace a damaged cache file', () => {
     const dir = scratch();
     compileSchemas(schemas, dir);
@@ -61,6 +51,5 @@ describe('compiled schemas from the cache', () => {
     const compiled = compileSchemas(broken, dir);
     expect(compiled.failures.get('sources')).toMatch(/type/);
     expect(readdirSync(dir)).toHaveLength(0);
-    expect(checkSchemas(broken, {}, dir)[0]).toMatch(/^schema\/sources\.schema\.json does not compile under Ajv 2020 strict mode/);
   });
 });

@@ -1,17 +1,53 @@
 /** The CSV writer's documented rules, cell by cell (the round trip is in properties.test.ts). */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../scripts/build/csv.js';
+import { stringify } from 'csv-stringify/sync';
+import { castCell, CSV_BATCH_ROWS, neutralise, toCsv, writeCsv } from '../scripts/build/csv.js';
 import type { Table } from '../scripts/build/tables.js';
 
 const table: Table = {
-  name: 't', title: 't', description: 't', primaryKey: ['a'], rows: () => [],
+  name: 't', title: 't', description: 't', collection: 'sources', primaryKey: ['a'], rows: () => [],
   fields: [
     { name: 'a', type: 'string', description: 'text' },
     { name: 'n', type: 'number', description: 'number' },
     { name: 'flag', type: 'boolean', description: 'boolean' },
   ],
 };
+
+describe('writeCsv', () => {
+  it('writes the header, then pieces of CSV_BATCH_ROWS rows: the same bytes as one csv-stringify call over every row', () => {
+    const rows = Array.from({ length: CSV_BATCH_ROWS * 2 + 7 }, (_, i) => ({ a: i % 3 ? `row ${i}, "quoted"` : ` ${i}`, n: i / 7, flag: i % 2 === 0 }));
+    const pieces: string[] = [];
+    writeCsv(table, rows, (text) => pieces.push(text));
+    expect(pieces).toHaveLength(4); // the header, then three pieces of rows
+    const whole = stringify(rows.map((r) => [r.a, String(r.n), r.flag ? 'true' : 'false']), {
+      header: true, columns: ['a', 'n', 'flag'], record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/,
+    });
+    expect(pieces.join('')).toBe(whole);
+  });
+});
+
+describe('the csv-stringify options', () => {
+  it('write the same bytes as csv-stringify looking for line breaks itself (quote_record_delimiter left on)', () => {
+    const cells = ['a\r\nb', 'a\rb', 'a\nb', 'end\r', 'end\n', '\r\nstart', 'x"\r\n"y', 'plain', '', ' ', 'a,b\r'];
+    const rows = cells.map((a, i) => ({ a, n: i, flag: i % 2 === 0 }));
+    const reference = stringify(rows.map((r) => [castCell(r.a, 'string'), String(r.n), r.flag ? 'true' : 'false']), {
+      header: true, columns: ['a', 'n', 'flag'], record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/,
+    });
+    expect(toCsv(table, rows)).toBe(reference);
+  });
+});
+
+describe('neutralise', () => {
+  it('prefixes exactly the texts the documented rule names, whatever their first character', () => {
+    for (let code = 0; code < 0x3000; code++) {
+      for (const text of [String.fromCharCode(code), `${String.fromCharCode(code)}x`, `'${String.fromCharCode(code)}`, `''${String.fromCharCode(code)}y`]) {
+        expect(neutralise(text)).toBe(/^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+      }
+    }
+    expect(neutralise('')).toBe('');
+  });
+});
 
 describe('toCsv', () => {
   it('writes the header, CRLF after every record, and no BOM', () => {

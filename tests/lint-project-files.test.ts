@@ -80,8 +80,8 @@ describe('generated files (npm run sync)', () => {
     const settings = JSON.parse(readFileSync(join(PROJECT_ROOT, '.vscode/settings.json'), 'utf8'));
     const mapped = new Map((settings['json.schemas'] as Array<{ fileMatch: string[]; url: string }>).map((s) => [s.fileMatch[0], s.url]));
     for (const c of collections) expect(mapped.get(`/${c.file}`)).toBe(`./${schemaPathOf(c.name)}`);
-    // The build writes schema/<name>.schema.json for each collection (scripts/build/bundle.ts).
-    const bundle = readFileSync(join(PROJECT_ROOT, 'scripts/build/bundle.ts'), 'utf8');
+    // The build writes schema/<name>.schema.json for each collection (scripts/build/outputs.ts).
+    const bundle = readFileSync(join(PROJECT_ROOT, 'scripts/build/outputs.ts'), 'utf8');
     expect(bundle).toContain('`schema/${name}.schema.json`');
   });
 

@@ -105,7 +105,7 @@ describe.each(collections.map((c) => [c.name, c] as const))('Zod and the generat
 
 describe('CSV round trip', () => {
   const table: Table = {
-    name: 'roundtrip', title: 'roundtrip', description: 'generated', primaryKey: ['a'], rows: () => [],
+    name: 'roundtrip', title: 'roundtrip', description: 'generated', collection: 'sources', primaryKey: ['a'], rows: () => [],
     fields: [
       { name: 'a', type: 'string', description: 'text' },
       { name: 'b', type: 'string', description: 'text' },

@@ -134,7 +134,7 @@ describe('text that a spreadsheet would run as a formula', () => {
   });
 
   it('is neutralised by the CSV writer even where the schema forbids it (leading tab or carriage return)', () => {
-    const table = { name: 't', title: 't', description: 't', primaryKey: ['a'], fields: [{ name: 'a', type: 'string' as const, description: 'a' }, { name: 'n', type: 'number' as const, description: 'n' }], rows: () => [] };
+    const table = { name: 't', title: 't', description: 't', collection: 'sources' as const, primaryKey: ['a'], fields: [{ name: 'a', type: 'string' as const, description: 'a' }, { name: 'n', type: 'number' as const, description: 'n' }], rows: () => [] };
     const texts = ['\tcmd', '\rcmd', '-', '+', '@', '='];
     const csv = toCsv(table, texts.map((a) => ({ a, n: -2 })));
     const parsed = parse(csv, { columns: true }) as Array<Record<string, string>>;

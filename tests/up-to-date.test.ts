@@ -77,7 +77,7 @@ describe('the record of a build', () => {
 
   it('gives back the summary when the key and every file match', () => {
     const r = recorded();
-    recordBuild(r.out, 'k1', r.files, ['  summary line'], r.cache);
+    recordBuild(r.out, 'k1', ['  summary line'], r.cache);
     expect(r.check()).toEqual(['  summary line']);
     expect(r.check('k2')).toBeUndefined();
   });
@@ -96,7 +96,7 @@ describe('the record of a build', () => {
   for (const [what, edit] of edits) {
     it(`is not taken after ${what} in the output folder`, () => {
       const r = recorded();
-      recordBuild(r.out, 'k1', r.files, ['  summary line'], r.cache);
+      recordBuild(r.out, 'k1', ['  summary line'], r.cache);
       edit(r.out);
       expect(r.check()).toBeUndefined();
     });
@@ -104,7 +104,7 @@ describe('the record of a build', () => {
 
   it('is not taken when damaged', () => {
     const r = recorded();
-    recordBuild(r.out, 'k1', r.files, ['  summary line'], r.cache);
+    recordBuild(r.out, 'k1', ['  summary line'], r.cache);
     const [file] = readdirSync(join(r.cache, 'builds'));
     writeFileSync(join(r.cache, 'builds', file!), '{"version": 1, "key": ');
     expect(r.check()).toBeUndefined();
@@ -154,10 +154,22 @@ describe('unreadable files', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ops-out-')), 'dist');
     mkdirSync(out);
     writeFileSync(join(out, 'a.json'), '[1]\n');
-    recordBuild(out, 'k1', new Map([['a.json', Buffer.from('[1]\n')]]), [], cache);
+    recordBuild(out, 'k1', [], cache);
     rmSync(join(out, 'a.json'));
     mkdirSync(join(out, 'a.json'));
     expect(() => upToDate(out, 'k1', cache)).not.toThrow();
     expect(upToDate(out, 'k1', cache)).toBeUndefined();
+  });
+});
+
+describe('npm run build into a closed pipe', () => {
+  it('ends quietly, without an EPIPE stack trace, whether it builds or finds the folder up to date', () => {
+    const data = fixture();
+    const out = join(mkdtempSync(join(tmpdir(), 'ops-pipe-')), 'dist');
+    const main = join(PROJECT_ROOT, 'lib/scripts/build/main.js');
+    for (let i = 0; i < 2; i++) {
+      const run = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" --out "${out}" --root "${data.root}" | head -c 10 > /dev/null`], { encoding: 'utf8' });
+      expect(run.stderr).not.toContain('EPIPE');
+    }
   });
 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, snapshot } from './helpers/build.js';
 import { fixture, PROJECT_ROOT } from './helpers/fixture.js';
+import { writeAtomically } from '../scripts/build/write-atomically.js';
 
 const MAIN = join(PROJECT_ROOT, 'lib/scripts/build/main.js');
 const FAULTS = `import fs from 'node:fs';
@@ -144,5 +145,44 @@ describe('replacing dist/', () => {
     const run = build(s.out, valid.root);
     expect(run.status).toBe(0);
     expect(s.left()).toEqual(['dist', 'dist.tmp-notapid']);
+  });
+});
+
+describe('writing the new tree in place (the function form, as the streamed build writes it)', () => {
+  const setupTree = () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ops-swap-fn-'));
+    const out = join(parent, 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'old.txt'), 'old');
+    return { parent, out, left: () => readdirSync(parent).sort() };
+  };
+
+  it('installs what the function wrote, sync or async', async () => {
+    const s = setupTree();
+    const sync = writeAtomically(s.out, (temp) => writeFileSync(join(temp, 'new.txt'), 'new'));
+    expect(sync.leftovers).toEqual([]);
+    expect(readdirSync(s.out)).toEqual(['new.txt']);
+    const later = await writeAtomically(s.out, async (temp) => {
+      await Promise.resolve();
+      writeFileSync(join(temp, 'later.txt'), 'later');
+    });
+    expect(later.leftovers).toEqual([]);
+    expect(readdirSync(s.out)).toEqual(['later.txt']);
+    expect(s.left()).toEqual(['dist']);
+  });
+
+  it('leaves the old tree and no temporary when the function throws, and throws its own error again', async () => {
+    class Refused extends Error {}
+    const s = setupTree();
+    expect(() => writeAtomically(s.out, (temp) => {
+      writeFileSync(join(temp, 'half.txt'), 'half');
+      throw new Refused('refused');
+    })).toThrow(Refused);
+    await expect(writeAtomically(s.out, async (temp) => {
+      writeFileSync(join(temp, 'half.txt'), 'half');
+      throw new Refused('refused later');
+    })).rejects.toBeInstanceOf(Refused);
+    expect(readdirSync(s.out)).toEqual(['old.txt']);
+    expect(s.left()).toEqual(['dist']);
   });
 });

@@ -1,20 +1,23 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [--runs 3] [--no-write] [--downloads]`:
+ * `npm run bench [-- --sizes 1000,10000,100000] [--runs 3] [--no-write] [--downloads] [--save FILE | --load FILE]`:
  * generates synthetic datasets of each size (records per collection) in a
  * temporary folder, builds each several times in a fresh process, and reports
  * the median wall time of each stage, peak RSS, and the JSON floor. Also times
  * the full build of the real dataset, Node start-up included. Writes the table
- * to docs/BENCHMARKS.md unless --no-write.
+ * to docs/BENCHMARKS.md unless --no-write. `--save FILE` keeps the measurements
+ * as JSON; `--load FILE` writes the report from saved ones without measuring.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, projectRoot } from '../lib/cli.js';
+import { CSV_BATCH_ROWS } from '../build/csv.js';
+import { RECORDS_PER_PASS } from '../lint/stream.js';
 import { generateDataset, writeDataset } from './generate.js';
 import { timeCommands } from './commands.js';
 
-const args = parseArgs(process.argv.slice(2), { sizes: 'string', runs: 'string', 'no-write': 'boolean', downloads: 'boolean' });
+const args = parseArgs(process.argv.slice(2), { sizes: 'string', runs: 'string', 'no-write': 'boolean', downloads: 'boolean', save: 'string', load: 'string' });
 if (!args.ok) {
   console.error(args.error);
   process.exit(2);
@@ -31,13 +34,15 @@ const here = import.meta.dirname;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 interface Measure { stages: Record<string, number>; total: number; floor: number; maxRssMiB: number }
 
+interface Saved { results: Array<{ size: number; median: Measure }>; real: number[]; realBuild: number[]; commandTimes?: ReturnType<typeof timeCommands> }
+const measureAll = (): Saved => {
 const results: Array<{ size: number; median: Measure }> = [];
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `ops-bench-${size}-`));
   writeDataset(dir, generateDataset(size, 20261122));
   const measures: Measure[] = [];
   for (let r = 0; r < runs; r++) {
-    const child = spawnSync(process.execPath, ['--max-old-space-size=20000', join(here, 'measure.js'), dir, ...(args.values.downloads ? ['--downloads'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, [join(here, 'measure.js'), dir, ...(args.values.downloads ? ['--downloads'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (child.status !== 0) {
       console.error(`size ${size}: the measured build failed:\n${child.stderr}`);
       process.exit(1);
@@ -51,22 +56,31 @@ for (const size of sizes) {
   console.error(`size ${size}: build ${m.total.toFixed(2)} s, peak RSS ${m.maxRssMiB.toFixed(0)} MiB, floor ${m.floor.toFixed(2)} s`);
 }
 
-// The real dataset, as a user runs it: a fresh Node process, start-up included.
+// The real dataset, as a user runs it: a fresh Node process, start-up included; and the build's own time, as it prints it.
 const real: number[] = [];
+const realBuild: number[] = [];
 const out = mkdtempSync(join(tmpdir(), 'ops-bench-real-'));
 for (let r = 0; r < Math.max(runs, 3); r++) {
   const start = performance.now();
-  const child = spawnSync(process.execPath, [join(here, '../build/main.js'), '--out', join(out, 'dist'), '--quiet', '--force'], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [join(here, '../build/main.js'), '--out', join(out, 'dist'), '--force'], { encoding: 'utf8' });
   real.push((performance.now() - start) / 1000);
+  realBuild.push(Number(/ in ([\d.]+) s/.exec(child.stdout)?.[1] ?? Number.NaN));
   if (child.status !== 0) {
     console.error(`the real build failed:\n${child.stderr}`);
     process.exit(1);
   }
 }
 rmSync(out, { recursive: true, force: true });
+return { results, real, realBuild };
+};
+
+const saved: Saved = args.values.load ? (JSON.parse(readFileSync(String(args.values.load), 'utf8')) as Saved) : measureAll();
+if (args.values.save) writeFileSync(String(args.values.save), JSON.stringify(saved, null, 2) + '\n');
+const { results, real, realBuild } = saved;
 
 // The contributor commands on the real data, with no code change (median of five; one with --runs 1).
-const commandTimes = timeCommands(root, runs === 1 ? 1 : 5);
+const commandTimes = saved.commandTimes ?? timeCommands(root, runs === 1 ? 1 : 5);
+if (args.values.save && !saved.commandTimes) writeFileSync(String(args.values.save), JSON.stringify({ ...saved, commandTimes }, null, 2) + '\n');
 
 const fmt = (s: number) => (s < 0.01 ? s.toFixed(4) : s.toFixed(2));
 const stageNames = Object.keys(results[0]!.median.stages);
@@ -82,30 +96,39 @@ const lines = [
 const scaling = results.length > 1 ? results.slice(1).map((r, i) => `${results[i]!.size.toLocaleString('en')} → ${r.size.toLocaleString('en')}: ×${(r.median.total / results[i]!.median.total).toFixed(1)}`).join('; ') : 'n/a';
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const table = lines.join('\n');
-const report = `Seconds, median of ${runs} run${runs === 1 ? '' : 's'} (each in a fresh process); sizes are records per collection (seven collections).\n\n${table}\n\nScaling of the full build: ${scaling}.\n\nReal dataset, full build including Node start-up (median of ${real.length}): **${fmt(median(real))} s**.\n\nContributor commands on the real dataset, wall time when no code changed (median of ${runs === 1 ? 1 : 5}, npm included): ${commandTimes.map((c) => `\`${c.command}\` **${fmt(c.seconds)} s**`).join(', ')}.\n\nMachine: ${cpu}, ${cpus().length} cores; Node ${process.version}.`;
+const report = `Seconds, median of ${runs} run${runs === 1 ? '' : 's'} (each in a fresh process with Node's default heap limit, as \`npm run build\` runs); sizes are records per collection (seven collections).\n\n${table}\n\nScaling of the full build: ${scaling}.\n\nReal dataset, full build including Node start-up (median of ${real.length}): **${fmt(median(real))} s**.\n\nContributor commands on the real dataset, wall time when no code changed (median of ${runs === 1 ? 1 : 5}, npm included): ${commandTimes.map((c) => `\`${c.command}\` **${fmt(c.seconds)} s**`).join(', ')}.\n\nMachine: ${cpu}, ${cpus().length} cores; Node ${process.version}.`;
 console.log(report);
 
 const largest = results[results.length - 1]!;
 const tenK = results.find((r) => r.size === 10_000);
 const hundredK = results.find((r) => r.size === 100_000);
 const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
+const ratio = (r: { median: Measure }) => r.median.total / r.median.floor;
 const targets = [
   '| target | measured | |',
   '|---|---|---|',
-  hundredK ? `| 100k per collection: full build ≤ 15 s | ${fmt(hundredK.median.total)} s | ${mark(hundredK.median.total <= 15)} |` : '',
-  hundredK ? `| 100k per collection: peak RSS ≤ 1.5 GiB | ${(hundredK.median.maxRssMiB / 1024).toFixed(1)} GiB | ${mark(hundredK.median.maxRssMiB <= 1536)} |` : '',
-  hundredK && tenK ? `| 10k → 100k: time grows ≤ 12× | ×${(hundredK.median.total / tenK.median.total).toFixed(1)} | ${mark(hundredK.median.total / tenK.median.total <= 12)} |` : '',
+  hundredK ? `| 100k per collection: peak RSS ≤ 2 GiB | ${(hundredK.median.maxRssMiB / 1024).toFixed(2)} GiB | ${mark(hundredK.median.maxRssMiB <= 2048)} |` : '',
+  hundredK ? `| 100k per collection: build ≤ 6× the JSON floor | ${ratio(hundredK).toFixed(1)}× | ${mark(ratio(hundredK) <= 6)} |` : '',
+  hundredK && tenK ? `| 10k → 100k: time grows ≤ 12× (linear) | ×${(hundredK.median.total / tenK.median.total).toFixed(1)} | ${mark(hundredK.median.total / tenK.median.total <= 12)} |` : '',
+  `| real dataset: build time (as \`npm run build\` prints it, compile excluded) < 1 s | ${fmt(median(realBuild))} s | ${mark(median(realBuild) < 1)} |`,
   `| real dataset: ≤ 1.5 s with Node start-up | ${fmt(median(real))} s | ${mark(median(real) <= 1.5)} |`,
   ...commandTimes.map((c) => `| \`${c.command}\` ≤ ${c.target.toFixed(1)} s when no code changed | ${fmt(c.seconds)} s | ${mark(c.seconds <= c.target)} |`),
-  `| build ≤ 10× the JSON floor at the largest size (${largest.size.toLocaleString('en')}) | ${(largest.median.total / largest.median.floor).toFixed(1)}× | ${mark(largest.median.total / largest.median.floor <= 10)} |`,
 ].filter(Boolean).join('\n');
+
+// The largest stages at the largest size, as shares of the build, for the explanation below.
+const shares = Object.entries(largest.median.stages)
+  .sort(([, a], [, b]) => b - a)
+  .slice(0, 4)
+  .map(([stage, seconds]) => `${stage} ${fmt(seconds)} s (${Math.round((seconds / largest.median.total) * 100)} %)`)
+  .join(', ');
+const floorTimes = (stage: string) => (largest.median.stages[stage] ?? 0) / largest.median.floor;
 
 if (!args.values['no-write']) {
   writeFileSync(join(root, 'docs/BENCHMARKS.md'), `# Benchmarks
 
 <!-- Written by \`npm run bench\`. -->
 
-What \`npm run build\` costs as the data grows. Synthetic datasets come from a seeded generator (\`scripts/bench/generate.ts\`): schema-valid records of all seven collections with valid cross-references and Unicode text, at the sizes of real records (0.3 to 3 KB each, as in \`data/\`). Each stage is timed inside the real build code; "JSON floor" is \`JSON.parse\` plus \`JSON.stringify\` of the same files in the same process.
+What \`npm run build\` costs as the data grows. Synthetic datasets come from a seeded generator (\`scripts/bench/generate.ts\`): schema-valid records of all seven collections with valid cross-references and Unicode text, at the sizes of real records (0.3 to 3 KB each, as in \`data/\`), meeting every lint rule (each citation has its excerpt, each checked record its verification), so that no warnings are held. The workbook and the database are left out unless \`--downloads\` is given: they are built from the whole dataset, for the real one. Each stage is timed inside the real build code; "JSON floor" is \`JSON.parse\` plus \`JSON.stringify\` of the same files in the same process.
 
 ${report}
 
@@ -113,13 +136,19 @@ ${report}
 
 ${targets}
 
-## Why two targets are not met, and what would meet them
+## How the build holds its memory
 
-At 100,000 records per collection the input is 700,000 records, about 740 MB of JSON. On this 2-core machine, parsing and serialising that JSON once (the floor) already takes most of the 15 s budget, so a build that validates every record twice (Zod, then the generated JSON Schema with Ajv) and writes JSON, CSV and the package entry cannot fit in 15 s; it stays within 10× the floor and grows linearly (the cross-record checks use maps, not pairwise comparisons).
+The build goes collection by collection and, within a collection, a piece at a time (\`scripts/build/release.ts\`). The linter reads one file in chunks of 8 MiB and parses it record by record (\`scripts/lint/read-records.ts\`; a file with any file problem is read whole again, so that it is reported exactly as before), runs the rules on its parsed records (\`scripts/lint/stream.ts\`) and drops them; then each piece of ${RECORDS_PER_PASS.toLocaleString('en')} records is read again from the file (its bytes checked against a hash taken on the first read), checked by Zod, and Zod's copies go to every output (\`scripts/build/outputs.ts\`), which writes its part of the release into the temporary tree (the collection's JSON, its CSV tables and their Excel copies through csv-stringify, its GeoJSON features, its package entry copied from the JSON just written) before the piece is dropped. Collections are read in an order where each references only those before it, so every reference is checked when its record is; what is kept across collections is small: the ids of each collection, the URL and title of each source and the name and role of each actor (which the readable tables print instead of ids), the ids that records reference (for the warnings about unused sources and actors), and the size and SHA-256 of each file datapackage.json describes. The bundle is checked as it is written (Ajv against each piece, each CSV's header and row count from the text written, the GeoJSON coordinates), and \`dist/\` is replaced only when the data and the bundle pass.
 
-Peak memory is the larger problem: the build holds every collection in memory at once (the text, the parsed records, Zod's validated copies, and every output file until the atomic swap). Meeting 1.5 GiB at this size needs a streaming build that validates and writes one collection at a time and keeps only the id sets needed for cross-record checks. The curated dataset is about 400 KB, so this is not needed today; it is the first change to make if the dataset grows to tens of thousands of records.
+So the peak is one collection's parsed records, which the rules need whole (duplicate ids, references inside the collection, the excerpt coverage of a file and the preferred figure of a measure look across its records), while it is read and its rules run, with the garbage that the collector lets pile up beside them (V8 grows its heap to a multiple of what is live); the largest collections are the stations and the agreements (some 340 and 290 MB of JSON each at 100,000, about 450 MB of parsed records for the stations). ${hundredK ? (hundredK.median.maxRssMiB <= 2048 ? `The 2 GiB target is met (${(hundredK.median.maxRssMiB / 1024).toFixed(2)} GiB, down from 7.8 GiB when every collection, its validated copy and every output file were held at once).` : `The 2 GiB target is not met (${(hundredK.median.maxRssMiB / 1024).toFixed(2)} GiB, down from 7.8 GiB when every collection, its validated copy and every output file were held at once): what is live stays near one collection's parsed records (under 0.5 GB), but V8 lets its heap grow to a multiple of what is live before it collects, and the pieces make garbage fast (the rows and cells of 28 tables, csv-stringify's arrays per cell, the JSON text). Measured apart on the same data, the linter alone (reading, rules, Zod, no output) peaked at 1.84 GiB, during the agreements; the outputs' garbage adds the rest. What would go below, not measured here: fewer allocations per CSV cell, the rules run a piece at a time (the rules that look across a file's records, above, do not allow it as they are written), or a heap limit for the build (\`--max-old-space-size\`), which trades memory for collection time.`) : ''}
 
-The stages were measured before optimising, and these changes came from them: vocabularies as Zod enums instead of unions of literals (25× faster per value), an RFC 4180 writer of our own instead of csv-stringify, reference checks compiled once per schema and walked without building paths, the native UTF-8 check with the byte scan only on failure, and one JSON serialisation shared by \`dist/data\` and the package entry.
+## Where the time goes, and what remains
+
+At ${largest.size.toLocaleString('en')} per collection the largest stages are ${shares}. The CSV stage costs ${floorTimes('csv').toFixed(1)}× the JSON floor on its own: the tables (28 of them, each with its BOM copy) hold about five million cells per 10,000 records, and csv-stringify (the project's chosen CSV library) handles each cell in JavaScript, with its casting, quoting and escaping checks; it is called once per ${CSV_BATCH_ROWS.toLocaleString('en')} rows and told that ALSO_QUOTE already quotes line breaks (\`quote_record_delimiter: false\`, the same bytes), and the rows it is given are made with the citation paths worked out once per path and the formula check skipped for cells that cannot need it. ${hundredK ? (ratio(hundredK) <= 6 ? 'The 6× target is met.' : `The 6× target is not met (${ratio(hundredK).toFixed(1)}×): the CSV stage alone is ${floorTimes('csv').toFixed(1)}× the floor, and the other stages (reading and parsing record by record, the rules, Zod, Ajv, the JSON) add about ${(ratio(hundredK) - floorTimes('csv')).toFixed(1)}× more; meeting it would need a CSV writer several times faster than csv-stringify per cell, or fewer tables at this size.`) : ''}
+
+The targets for the real dataset and the contributor commands belong to the separate work on the real build's speed; this build measures the same there as the one before it (the collection-by-collection build checks the data before any output is written and hands the records to the workbook and database workers in between, as before).
+
+The machine is shared (up to eight builds and test runs at once on two cores), so absolute seconds vary by a factor of two or more between runs; the ratio to the JSON floor, measured in the same process, varies much less.
 `);
   console.error('wrote docs/BENCHMARKS.md');
 }

@@ -16,6 +16,9 @@ const NEEDS_PREFIX = /^'*[=+\-@\t\r]/;
 const PREFIXED = /^'+[=+\-@\t\r]/;
 
 export function neutralise(text: string): string {
+  // Most cells start with none of the characters that matter: they skip the regular expression.
+  const c = text.charCodeAt(0);
+  if (c !== 0x27 && c !== 0x3d && c !== 0x2b && c !== 0x2d && c !== 0x40 && c !== 0x09 && c !== 0x0d) return text;
   return NEEDS_PREFIX.test(text) ? `'${text}` : text;
 }
 
@@ -45,25 +48,54 @@ export function castCell(value: Cell, type: Table['fields'][number]['type']): st
  */
 const ALSO_QUOTE = /[\r\n]|^\s|\s$/;
 
-export function toCsv(table: Table, rows: readonly Row[]): string {
+const stringifyOptions = (table: Table, header: boolean) => ({
+  header,
+  columns: table.fields.map((f) => f.name),
+  delimiter: ',',
+  quote: '"',
+  escape: '"',
+  record_delimiter: '\r\n',
+  quoted_match: ALSO_QUOTE,
+  // ALSO_QUOTE already quotes every cell holding a line break, so csv-stringify need not look for "\n" and "\r" again.
+  quote_record_delimiter: false,
+  bom: false,
+});
+
+/** How many rows go to csv-stringify at a time when a table is written in pieces. */
+export const CSV_BATCH_ROWS = 10_000;
+
+/** The header line of a table's CSV. */
+export function csvHeader(table: Table): string {
+  return stringify([], stringifyOptions(table, true));
+}
+
+/**
+ * Writes rows in pieces of CSV_BATCH_ROWS (each cast, passed through
+ * csv-stringify and handed to `write` as soon as it is made), after the header
+ * unless `header` is false (a later part of the same table): the same bytes as
+ * one call over every row, without the whole text in memory.
+ */
+export function writeCsv(table: Table, rows: readonly Row[], write: (text: string) => void, header = true): void {
   const fields = table.fields;
-  const records = new Array<string[]>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const cells = new Array<string>(fields.length);
-    for (let j = 0; j < fields.length; j++) cells[j] = castCell(row[fields[j]!.name], fields[j]!.type);
-    records[i] = cells;
+  if (header) write(csvHeader(table));
+  for (let start = 0; start < rows.length; start += CSV_BATCH_ROWS) {
+    const end = Math.min(rows.length, start + CSV_BATCH_ROWS);
+    const records = new Array<string[]>(end - start);
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!;
+      const cells = new Array<string>(fields.length);
+      for (let j = 0; j < fields.length; j++) cells[j] = castCell(row[fields[j]!.name], fields[j]!.type);
+      records[i - start] = cells;
+    }
+    write(stringify(records, stringifyOptions(table, false)));
   }
-  return stringify(records, {
-    header: true,
-    columns: fields.map((f) => f.name),
-    delimiter: ',',
-    quote: '"',
-    escape: '"',
-    record_delimiter: '\r\n',
-    quoted_match: ALSO_QUOTE,
-    bom: false,
-  });
+}
+
+/** A whole table as one CSV text. */
+export function toCsv(table: Table, rows: readonly Row[]): string {
+  const parts: string[] = [];
+  writeCsv(table, rows, (text) => parts.push(text));
+  return parts.join('');
 }
 
 /** Records in a CSV text (header included): line ends outside quoted cells. */

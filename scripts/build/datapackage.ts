@@ -67,7 +67,16 @@ export const OTHER_RESOURCES: ReadonlyArray<{ name: string; path: string; title:
 
 const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
-export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: Map<string, Buffer>) {
+/** A file of the bundle: its bytes, or its size and SHA-256 (`sha256:<hex>`) when it was streamed to disk. */
+export type BundleFile = Buffer | { bytes: number; hash?: string };
+
+const sizeAndHash = (file: BundleFile, path: string) => {
+  if (Buffer.isBuffer(file)) return { bytes: file.length, hash: sha256(file) };
+  if (!file.hash) throw new Error(`${path} was written without its hash`);
+  return { bytes: file.bytes, hash: file.hash };
+};
+
+export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: ReadonlyMap<string, BundleFile>) {
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: meta.name,
@@ -81,8 +90,9 @@ export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: 
     sources: meta.sources,
     resources: [...tables.map((t) => {
       const path = `csv/${t.name}.csv`;
-      const bytes = files.get(path);
-      if (!bytes) throw new Error(`no file written for ${path}`);
+      const file = files.get(path);
+      if (!file) throw new Error(`no file written for ${path}`);
+      const { bytes, hash } = sizeAndHash(file, path);
       return {
         name: t.name,
         type: 'table',
@@ -95,8 +105,8 @@ export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: 
         encoding: 'utf-8',
         // Stated, so that no reader has to guess the delimiter from long prose cells.
         dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
-        bytes: bytes.length,
-        hash: sha256(bytes),
+        bytes,
+        hash,
         schema: {
           fields: t.fields.map(tableSchemaField),
           missingValues: [''],
@@ -106,8 +116,8 @@ export function dataPackage(meta: PackageMeta, tables: readonly Table[], files: 
       };
     }),
     ...OTHER_RESOURCES.flatMap(({ encoding, ...r }) => {
-      const bytes = files.get(r.path);
-      return bytes ? [{ ...r, ...(encoding ? { encoding } : {}), bytes: bytes.length, hash: sha256(bytes) }] : [];
+      const file = files.get(r.path);
+      return file ? [{ ...r, ...(encoding ? { encoding } : {}), ...sizeAndHash(file, r.path) }] : [];
     }),
   ]};
 }

@@ -4,7 +4,7 @@
  * generated schemas are strict, reject `{}`, and accept the real data.
  */
 import { z } from 'zod';
-import { compileSchemas, newAjv, type JsonSchema } from './ajv-cache.js';
+import { newAjv, type JsonSchema } from './ajv-cache.js';
 import { collections, vocabularyOf, type CollectionInfo } from '../../schemas/index.js';
 
 export const SCHEMA_BASE = 'https://unpkg.com/overseas-police-stations@{version}/dist/schema/';
@@ -34,23 +34,4 @@ function describeVocabularyValues(ctx: { zodSchema: z.core.$ZodType; jsonSchema:
 
 export function generateSchemas(version: string): Map<string, JsonSchema> {
   return new Map(collections.map((c) => [c.name, collectionSchema(c, version)]));
-}
-
-/** Problems found when checking the schemas against the data; empty when all is well. */
-export function checkSchemas(schemas: Map<string, JsonSchema>, data: Record<string, unknown[]>, cacheDir?: string | null): string[] {
-  const problems: string[] = [];
-  const { validators, failures } = compileSchemas(schemas, cacheDir);
-  for (const name of schemas.keys()) {
-    const validate = validators.get(name);
-    if (!validate) {
-      problems.push(`schema/${name}.schema.json does not compile under Ajv 2020 strict mode: ${failures.get(name)}`);
-      continue;
-    }
-    if (validate([{}])) problems.push(`schema/${name}.schema.json accepts an empty record {}; it constrains nothing`);
-    if (!validate(data[name])) {
-      const first = validate.errors?.slice(0, 3).map((e) => `${e.instancePath} ${e.message}`).join('; ');
-      problems.push(`schema/${name}.schema.json rejects records that Zod accepted (${first}); the two contracts disagree`);
-    }
-  }
-  return problems;
 }

@@ -1,26 +1,27 @@
 /**
  * `npm run build [-- --root DIR] [--out DIR] [--force] [--quiet]`: validates
- * data/, builds every release artifact, checks the bundle again, and only then
- * replaces dist/. A failed build leaves the previous dist/ untouched. When
- * nothing the build reads changed since the build that wrote DIR, and DIR
+ * data/ and builds every release artifact collection by collection into a
+ * temporary tree (release.ts), checking the bundle as it is written, and only
+ * then replaces dist/. A failed build leaves the previous dist/ untouched.
+ * When nothing the build reads changed since the build that wrote DIR, and DIR
  * still holds what it wrote, nothing is done (see up-to-date.ts); `--force`
  * builds anyway.
  */
 import { join, resolve } from 'node:path';
-import { isSmallData } from '../lib/small-data.js';
-import { lintData } from '../lint/run.js';
 import { formatReport } from '../lint/report.js';
 import { countLevels } from '../lint/problems.js';
-import { parseArgs, projectRoot } from '../lib/cli.js';
-import { addToBundle, BundleError, buildBundle } from './bundle.js';
-import type { Dataset } from './dataset.js';
+import { parseArgs, projectRoot, quietOnBrokenPipe } from '../lib/cli.js';
 import { startDownloads } from './downloads.js';
 import { COMPILED_SCHEMAS, packageMeta } from './meta.js';
+import { buildRelease, type ReleaseResult } from './release.js';
 import { releaseInfo } from './release-info.js';
 import { tables } from './tables.js';
-import { lockOutput, OutputLockedError, WriteError, writeAtomically } from './write-atomically.js';
-import { excerptCoverage, percent, verificationRows, type DatasetRecords } from '../lib/dataset-numbers.js';
+import { lockOutput, OutputLockedError, WriteError, writeAtomically, type WriteResult } from './write-atomically.js';
+import { percent } from '../lib/dataset-numbers.js';
+import { isSmallData } from '../lib/small-data.js';
 import { buildKey, recordBuild, upToDate } from './up-to-date.js';
+
+quietOnBrokenPipe();
 
 const args = parseArgs(process.argv.slice(2), { root: 'string', out: 'string', quiet: 'boolean', force: 'boolean' });
 if (!args.ok) {
@@ -44,6 +45,7 @@ try {
   console.error(error instanceof OutputLockedError ? error.message : `Build failed while preparing ${out}: ${(error as Error).message}`);
   process.exit(1);
 }
+
 // Nothing to do when the data, the documents and the code are those of the build that wrote `out`, and `out` is as it wrote it.
 const key = buildKey(project, root);
 const previous = key && !args.values.force ? upToDate(out, key) : undefined;
@@ -53,57 +55,65 @@ if (previous) {
   process.exit(0);
 }
 
-const lint = lintData(root);
-const { errors, warnings } = countLevels(lint.problems);
-if (errors > 0) {
-  console.error(formatReport(lint.problems, { color: process.stderr.isTTY }));
-  console.error(`\nBuild refused: the data has ${errors} error${errors === 1 ? '' : 's'}. Nothing was written; ${out} is unchanged.`);
-  process.exit(1);
-}
-
 const meta = packageMeta(project);
-// The workbook and the database are built in two workers (one each) while this thread builds everything else.
+// The workbook and the database are built in two workers (one each), started now so that each loads its library
+// while this thread validates and writes everything else.
 const downloads = startDownloads(releaseInfo(project), { baselineWasm: isSmallData(root) });
-const downloaded = downloads.build(tables, lint.data as unknown as Dataset);
 
-let bundle;
+/** The data or the bundle failed its checks: reported below, nothing replaces dist/. */
+class Refused extends Error {}
+let release: ReleaseResult | undefined;
+let downloadError: Error | undefined;
+let written: WriteResult;
 try {
-  bundle = buildBundle(lint.data as unknown as Dataset, meta, COMPILED_SCHEMAS);
+  // Collection by collection into the temporary tree; dist/ is replaced only when the data and the bundle pass.
+  written = await writeAtomically(out, async (temp) => {
+    // The records are kept for the workbook and the database, which are built from the whole dataset in their
+    // workers as soon as it is known to be valid, while this thread writes everything else.
+    let downloaded: ReturnType<typeof downloads.build> | undefined;
+    release = buildRelease(temp, { root, meta, compiledSchemasDir: COMPILED_SCHEMAS, keepData: true, whenValid: (data) => {
+      downloaded = downloads.build(tables, data);
+      downloaded.catch(() => {}); // awaited below unless the bundle fails its checks first
+    } });
+    if (release.refused || release.bundleProblems.length) throw new Refused();
+    try {
+      release.add((await downloaded!).files);
+    } catch (error) {
+      downloadError = error as Error;
+      throw new Refused();
+    }
+  });
 } catch (error) {
-  if (error instanceof BundleError) {
-    console.error('Build refused: the built bundle failed its checks:');
-    for (const p of error.problems) console.error(`  ✖ ${p}`);
-    console.error(`Nothing was written; ${out} is unchanged.`);
-    downloads.stop();
+  downloads.stop();
+  if (!(error instanceof Refused) || !release) {
+    const unchanged = !(error instanceof WriteError) || error.unchanged;
+    console.error(`Build failed while writing (${(error as Error).message}); ${unchanged ? `${out} is unchanged` : `${out} may be missing until the next build`}.`);
     process.exit(1);
   }
-  throw error;
-}
-
-let written;
-try {
-  addToBundle(bundle, (await downloaded).files, meta);
-} catch (error) {
-  console.error(`Build refused: the workbook or the database could not be built (${(error as Error).message}). Nothing was written; ${out} is unchanged.`);
-  process.exit(1);
-}
-
-try {
-  written = writeAtomically(out, bundle.files);
-} catch (error) {
-  const unchanged = error instanceof WriteError && error.unchanged;
-  console.error(`Build failed while writing (${(error as Error).message}); ${unchanged ? `${out} is unchanged` : `${out} may be missing until the next build`}.`);
+  if (release.refused) {
+    const { errors } = countLevels(release.lint.problems);
+    console.error(formatReport(release.lint.problems, { color: process.stderr.isTTY }));
+    console.error(`\nBuild refused: the data has ${errors} error${errors === 1 ? '' : 's'}. Nothing was written; ${out} is unchanged.`);
+  } else if (downloadError) {
+    console.error(`Build refused: the workbook or the database could not be built (${downloadError.message}). Nothing was written; ${out} is unchanged.`);
+  } else {
+    console.error('Build refused: the built bundle failed its checks:');
+    for (const p of release.bundleProblems) console.error(`  ✖ ${p}`);
+    console.error(`Nothing was written; ${out} is unchanged.`);
+  }
   process.exit(1);
 }
 for (const left of written.leftovers) console.warn(`  ⚠ ${out} now holds the new build, but the previous one could not be removed from ${left.path} (${left.reason}); the next build removes it.`);
+const built = release!;
+const { warnings } = countLevels(built.lint.problems);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const summary: string[] = [];
-for (const c of Object.keys(lint.counts)) summary.push(`  ${c.padEnd(11)} ${String((lint.data as Record<string, unknown[]>)[c]!.length).padStart(6)} records`);
-summary.push(`  ${bundle.files.size} files (${[...bundle.rows.values()].reduce((a, b) => a + b, 0)} CSV rows in ${bundle.rows.size} tables)`);
-const coverage = excerptCoverage(verificationRows(lint.data as unknown as DatasetRecords));
+for (const c of Object.keys(built.lint.counts)) summary.push(`  ${c.padEnd(11)} ${String(built.lint.counts[c as keyof typeof built.lint.counts]).padStart(6)} records`);
+summary.push(`  ${built.files} files (${[...built.rows.values()].reduce((a, b) => a + b, 0)} CSV rows in ${built.rows.size} tables)`);
+const coverage = built.coverage;
 summary.push(`  excerpt coverage: ${coverage.withExcerpt} of ${coverage.citations} supporting citations carry a verbatim excerpt (${percent(coverage.share)})`);
 summary.push(warnings ? `  ${warnings} warning${warnings === 1 ? '' : 's'} (run npm run validate to see them)` : '  no warnings');
 say(`Built ${out} in ${seconds} s`);
 for (const line of summary) say(line);
-if (key) recordBuild(out, key, bundle.files, summary);
+if (key) recordBuild(out, key, summary);

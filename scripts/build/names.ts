@@ -24,10 +24,13 @@ export interface Lookups {
   actorRole(id: string | undefined): string | undefined;
 }
 
-const cache = new WeakMap<Dataset, Lookups>();
+/** Kept per list of sources and of actors, so that tables built in batches of records share one lookup. */
+const cache = new WeakMap<object, WeakMap<object, Lookups>>();
 
 export function lookups(data: Dataset): Lookups {
-  let found = cache.get(data);
+  let byActors = cache.get(data.sources);
+  if (!byActors) cache.set(data.sources, (byActors = new WeakMap()));
+  let found = byActors.get(data.actors);
   if (!found) {
     const sources = new Map<string, SourceLike>(data.sources.map((s) => [s.id, s as SourceLike]));
     const actors = new Map(data.actors.map((a) => [a.id, a]));
@@ -36,7 +39,7 @@ export function lookups(data: Dataset): Lookups {
       actorName: (id) => (id === undefined ? undefined : actors.get(id)?.name),
       actorRole: (id) => (id === undefined ? undefined : actors.get(id)?.role),
     };
-    cache.set(data, found);
+    byActors.set(data.actors, found);
   }
   return found;
 }

@@ -58,6 +58,7 @@ export function overviewTables(home: () => string = siteHome): Table[] {
   return [
     {
       name: 'stations-overview',
+      collection: 'stations',
       title: 'Stations at a glance',
       description: 'One row per reported station, with names instead of ids: where it is, who is said to run it, who reports it, its status and the main source. Every version of a contested field is in station_claims.',
       primaryKey: ['id'],
@@ -91,6 +92,7 @@ export function overviewTables(home: () => string = siteHome): Table[] {
     },
     {
       name: 'statements-overview',
+      collection: 'statements',
       title: 'Statements at a glance',
       description: 'One row per statement: who said it (name and role), when, the words verbatim as printed, the English translation, and the main source.',
       primaryKey: ['id'],
@@ -120,6 +122,7 @@ export function overviewTables(home: () => string = siteHome): Table[] {
     },
     {
       name: 'figures-overview',
+      collection: 'figures',
       title: 'Figures at a glance',
       description: 'One row per claimed value: what is measured, the number, the figure as printed, how exact, who claims it and when, and the main source. Rows with the same measure are versions of one number.',
       primaryKey: ['id'],

@@ -17,16 +17,34 @@ export interface FoundCitation {
 /** Every citation anywhere in a record, in document order. */
 export function citationsOf(record: unknown): FoundCitation[] {
   const out: FoundCitation[] = [];
-  const walk = (value: unknown, at: string) => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}/${i}`));
-    else if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) {
-        if (key === 'sources' && Array.isArray(v)) for (const c of v as FoundCitation[]) out.push({ ...c, path: at });
-        else walk(v, `${at}/${key}`);
+  // The path is kept on a stack and joined only where citations are found (most values hold none).
+  const path: Array<string | number> = [];
+  const walk = (value: object) => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (v && typeof v === 'object') {
+          path.push(i);
+          walk(v);
+          path.pop();
+        }
+      }
+      return;
+    }
+    const o = value as Record<string, unknown>;
+    for (const key of Object.keys(o)) {
+      const v = o[key];
+      if (key === 'sources' && Array.isArray(v)) {
+        const at = path.length ? `/${path.join('/')}` : '';
+        for (const c of v as FoundCitation[]) out.push({ ...c, path: at });
+      } else if (v && typeof v === 'object') {
+        path.push(key);
+        walk(v);
+        path.pop();
       }
     }
   };
-  walk(record, '');
+  if (record && typeof record === 'object') walk(record);
   return out;
 }
 

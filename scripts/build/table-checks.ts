@@ -29,27 +29,28 @@ export interface TableProblem {
 export const FREE_TEXT_LIST_COLUMNS = ['sources.authors', 'agreements.title_original', 'agreement_events.places', 'stations-overview.operators', 'stations-overview.reported_by'] as const;
 
 /** The free-text values that end up as items of a list cell, with where they come from. */
-function* listItems(data: Dataset): Generator<{ file: string; id: string; path: string; text: string; column: string }> {
+function* listItems(data: Dataset, offset: number): Generator<{ file: string; id: string; path: string; text: string; column: string }> {
   for (const [i, s] of data.sources.entries()) {
     for (const [j, author] of (s.authors as unknown[]).entries()) {
-      if (typeof author === 'string') yield { file: 'data/sources.json', id: s.id, path: `/${i}/authors/${j}`, text: author, column: 'sources.csv authors' };
+      if (typeof author === 'string') yield { file: 'data/sources.json', id: s.id, path: `/${offset + i}/authors/${j}`, text: author, column: 'sources.csv authors' };
       else if (author && typeof author === 'object') {
-        for (const [key, value] of Object.entries(author)) if (typeof value === 'string') yield { file: 'data/sources.json', id: s.id, path: `/${i}/authors/${j}/${key}`, text: value, column: 'sources.csv authors' };
+        for (const [key, value] of Object.entries(author)) if (typeof value === 'string') yield { file: 'data/sources.json', id: s.id, path: `/${offset + i}/authors/${j}/${key}`, text: value, column: 'sources.csv authors' };
       }
     }
   }
   for (const [i, a] of data.agreements.entries()) {
-    for (const [j, t] of (a.title_original ?? []).entries()) yield { file: 'data/agreements.json', id: a.id, path: `/${i}/title_original/${j}/text`, text: t.text, column: 'agreements.csv title_original' };
+    for (const [j, t] of (a.title_original ?? []).entries()) yield { file: 'data/agreements.json', id: a.id, path: `/${offset + i}/title_original/${j}/text`, text: t.text, column: 'agreements.csv title_original' };
     for (const [j, e] of a.events.entries()) {
-      for (const [k, place] of (e.places ?? []).entries()) yield { file: 'data/agreements.json', id: a.id, path: `/${i}/events/${j}/places/${k}`, text: place, column: 'agreement_events.csv places' };
+      for (const [k, place] of (e.places ?? []).entries()) yield { file: 'data/agreements.json', id: a.id, path: `/${offset + i}/events/${j}/places/${k}`, text: place, column: 'agreement_events.csv places' };
     }
   }
-  for (const [i, a] of data.actors.entries()) yield { file: 'data/actors.json', id: a.id, path: `/${i}/name`, text: a.name, column: 'the overviews\' lists of names' };
+  for (const [i, a] of data.actors.entries()) yield { file: 'data/actors.json', id: a.id, path: `/${offset + i}/name`, text: a.name, column: 'the overviews\' lists of names' };
 }
 
-export function tableProblems(data: Dataset): TableProblem[] {
+/** `offset`: the index in its file of the first record of each list (when a collection is checked a piece at a time). */
+export function tableProblems(data: Dataset, offset = 0): TableProblem[] {
   const problems: TableProblem[] = [];
-  for (const item of listItems(data)) {
+  for (const item of listItems(data, offset)) {
     if (!item.text.includes(LIST_SEPARATOR)) continue;
     problems.push({
       file: item.file, id: item.id, path: item.path,
@@ -60,7 +61,7 @@ export function tableProblems(data: Dataset): TableProblem[] {
   for (const [i, s] of data.stations.entries()) {
     if (COUNTRY_NAMES[s.country]) continue;
     problems.push({
-      file: 'data/stations.json', id: s.id, path: `/${i}/country`,
+      file: 'data/stations.json', id: s.id, path: `/${offset + i}/country`,
       message: `the country code ${JSON.stringify(s.country)} has no English name for stations-overview.csv`,
       tip: 'check the code (ISO 3166-1 alpha-2); if it is right, add its English short name to scripts/build/country-names.ts',
     });

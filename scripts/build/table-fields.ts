@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { ID_PATTERN, PARTIAL_DATE_PATTERN } from '../../schemas/primitives.js';
+import type { CollectionName } from '../../schemas/primitives.js';
 import * as V from '../../schemas/vocabulary.js';
 import type { Dataset } from './dataset.js';
 
@@ -34,6 +35,8 @@ export interface Field {
 
 export interface Table {
   name: string;
+  /** The collection whose records make the rows: the table is written when that collection is built. */
+  collection: CollectionName;
   title: string;
   description: string;
   primaryKey: string[];

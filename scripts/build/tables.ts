@@ -5,7 +5,7 @@
  * descriptions, constraints and foreign keys; the same declaration drives the
  * CSV writer, the Frictionless Table Schema and the data dictionary.
  */
-import { ID_PATTERN } from '../../schemas/primitives.js';
+import { ID_PATTERN, type CollectionName } from '../../schemas/primitives.js';
 import * as V from '../../schemas/vocabulary.js';
 import type { Dataset } from './dataset.js';
 import { CITED_FOR_PATTERN, citedFor, lookups, sourceLabel } from './names.js';
@@ -18,11 +18,24 @@ export { LIST_SEPARATOR } from './table-fields.js';
 
 const sourceIds = (citations: ReadonlyArray<{ source: string }>) => join([...new Set(citations.map((c) => c.source))]);
 
+/** What the citation tables say of a citation's path; the same few paths recur in every record, so each is worked out once. */
+const citedCache = new Map<string, { cited_for: string | undefined; cited_field: string | undefined; cited_seq: number | undefined }>();
+function citedParts(path: string) {
+  let parts = citedCache.get(path);
+  if (!parts) {
+    const [field, position] = path.slice(1).split('/');
+    parts = { cited_for: citedFor(path) || undefined, cited_field: field || undefined, cited_seq: position !== undefined && /^\d+$/.test(position) ? Number(position) + 1 : undefined };
+    if (citedCache.size < 100_000) citedCache.set(path, parts);
+  }
+  return parts;
+}
+
 /** `<table>_sources`: every citation of every record of a collection, with the cited source's URL and title. */
-function citationTable(table: string, singular: string, records: (d: Dataset) => ReadonlyArray<{ id: string }>): Table {
+function citationTable(table: CollectionName, singular: string, records: (d: Dataset) => ReadonlyArray<{ id: string }>): Table {
   const key = `${singular}_id`;
   return {
     name: `${singular}_sources`,
+    collection: table,
     title: `Citations of ${table}`,
     description: `Every citation in ${table}: which source supports which part of which record, with locator and verbatim excerpt where given.`,
     primaryKey: [key, 'seq'],
@@ -46,11 +59,10 @@ function citationTable(table: string, singular: string, records: (d: Dataset) =>
       const find = lookups(d);
       return records(d).flatMap((r) =>
         citationsOf(r).map((c, i) => {
-          const [field, position] = c.path.slice(1).split('/');
+          const { cited_for, cited_field, cited_seq } = citedParts(c.path);
           const source = find.source(c.source);
           return {
-            [key]: r.id, seq: i + 1, cited_for: citedFor(c.path) || undefined, cited_field: field || undefined,
-            cited_seq: position !== undefined && /^\d+$/.test(position) ? Number(position) + 1 : undefined,
+            [key]: r.id, seq: i + 1, cited_for, cited_field, cited_seq,
             source_id: c.source, source_url: source?.url, source_title: sourceLabel(source), via_source_id: c.via, locator: c.locator, excerpt: c.excerpt,
           };
         }),
@@ -60,11 +72,12 @@ function citationTable(table: string, singular: string, records: (d: Dataset) =>
 }
 
 /** `<singular>_<field>`: one row per id in a list of references. */
-function linkTable(owner: string, singular: string, field: string, target: string, description: string, get: (d: Dataset) => Array<[string, readonly string[] | undefined]>): Table {
+function linkTable(owner: CollectionName, singular: string, field: string, target: string, description: string, get: (d: Dataset) => Array<[string, readonly string[] | undefined]>): Table {
   const key = `${singular}_id`;
   const targetKey = `${target.replace(/s$/, '')}_id`;
   return {
     name: `${singular}_${field}`,
+    collection: owner,
     title: `${owner[0]!.toUpperCase()}${owner.slice(1)}: ${field.replace(/_/g, ' ')}`,
     description,
     primaryKey: [key, targetKey],
@@ -97,6 +110,7 @@ export const tables: Table[] = [
   ...overviewTables(),
   {
     name: 'sources',
+    collection: 'sources',
     title: 'Sources',
     description: 'Every work cited by the dataset.',
     primaryKey: ['id'],
@@ -124,6 +138,7 @@ export const tables: Table[] = [
   },
   {
     name: 'actors',
+    collection: 'actors',
     title: 'Actors',
     description: 'People, organisations, government bodies and police bureaus named by the sources.',
     primaryKey: ['id'],
@@ -142,6 +157,7 @@ export const tables: Table[] = [
   citationTable('actors', 'actor', (d) => d.actors),
   {
     name: 'stations',
+    collection: 'stations',
     title: 'Stations',
     description: 'Reported overseas Chinese police "service stations". A station\'s existence is a claim by whoever reported it; see status and station_claims.',
     primaryKey: ['id'],
@@ -177,6 +193,7 @@ export const tables: Table[] = [
   },
   {
     name: 'station_claims',
+    collection: 'stations',
     title: 'Stations: attributed claims',
     description: 'Every version of every contested station field (address, host organisation, operator, opening date, who reports it), each with who claims it and its sources. Conflicting versions are kept side by side.',
     primaryKey: ['station_id', 'field', 'seq'],
@@ -200,6 +217,7 @@ export const tables: Table[] = [
   },
   {
     name: 'station_events',
+    collection: 'stations',
     title: 'Stations: history',
     description: 'Dated events in the history of each station: openings, investigations, findings, closures, arrests.',
     primaryKey: ['station_id', 'seq'],
@@ -213,6 +231,7 @@ export const tables: Table[] = [
   citationTable('stations', 'station', (d) => d.stations),
   {
     name: 'agreements',
+    collection: 'agreements',
     title: 'Agreements',
     description: 'Agreements between states or police bodies.',
     primaryKey: ['id'],
@@ -234,6 +253,7 @@ export const tables: Table[] = [
   linkTable('agreements', 'agreement', 'parties', 'actors', 'The parties to each agreement.', (d) => d.agreements.map((a) => [a.id, a.parties])),
   {
     name: 'agreement_signings',
+    collection: 'agreements',
     title: 'Agreements: signing accounts',
     description: 'Every account of when, where and by whom an agreement was signed, with who gives it. Conflicting accounts are kept side by side.',
     primaryKey: ['agreement_id', 'seq'],
@@ -254,6 +274,7 @@ export const tables: Table[] = [
   },
   {
     name: 'agreement_events',
+    collection: 'agreements',
     title: 'Agreements: events',
     description: 'Dated events under each agreement: signing, patrol editions, suspension, end.',
     primaryKey: ['agreement_id', 'seq'],
@@ -266,6 +287,7 @@ export const tables: Table[] = [
   citationTable('agreements', 'agreement', (d) => d.agreements),
   {
     name: 'statements',
+    collection: 'statements',
     title: 'Statements',
     description: 'What officials, researchers and others said, verbatim as the cited source prints it.',
     primaryKey: ['id'],
@@ -294,6 +316,7 @@ export const tables: Table[] = [
   citationTable('statements', 'statement', (d) => d.statements),
   {
     name: 'figures',
+    collection: 'figures',
     title: 'Figures',
     description: 'Numbers that circulate, each attributed. Rows with the same measure are versions of one number and may conflict.',
     primaryKey: ['id'],
@@ -317,6 +340,7 @@ export const tables: Table[] = [
   citationTable('figures', 'figure', (d) => d.figures),
   {
     name: 'events',
+    collection: 'events',
     title: 'Events',
     description: 'A timeline of reports, government responses and prosecutions not tied to one station or agreement.',
     primaryKey: ['id'],

@@ -118,17 +118,21 @@ function matches(out: string, key: string, cacheDir: string): string[] | undefin
   return record.summary;
 }
 
-/** Records a successful build of `out`; a cache that cannot be written only means that the next build is a full one. */
-export function recordBuild(out: string, key: string, files: ReadonlyMap<string, Buffer>, summary: string[], cacheDir = defaultCacheDir()): void {
-  const record: BuildRecord = {
-    version: RECORD_VERSION,
-    key,
-    files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, bytes]) => [path, { size: bytes.length, sha256: sha256(bytes) }])),
-    summary,
-  };
+/**
+ * Records a successful build of `out`: its key, and the size and SHA-256 of every file it installed (read back from
+ * `out` just after the swap). A cache that cannot be written only means that the next build is a full one.
+ */
+export function recordBuild(out: string, key: string, summary: string[], cacheDir = defaultCacheDir()): void {
   const file = recordFile(out, cacheDir);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
+    const files: BuildRecord['files'] = {};
+    for (const { path, link } of walk(out, out)) {
+      if (link) return; // the build writes no links: something else is at work in the folder
+      const bytes = readFileSync(join(out, path));
+      files[path] = { size: bytes.length, sha256: sha256(bytes) };
+    }
+    const record: BuildRecord = { version: RECORD_VERSION, key, files, summary };
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(temporary, JSON.stringify(record));
     renameSync(temporary, file);

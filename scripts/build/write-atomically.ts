@@ -34,19 +34,19 @@ export interface WriteResult {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function writeAtomically(out: string, files: Map<string, Buffer>): WriteResult {
+/**
+ * `files` is either the files, or a function that writes them into the
+ * temporary folder it is given (the streamed build; it may be async, and then
+ * so is the swap). If the function throws, the temporary folder is removed,
+ * `out` is left as it was and the function's own error is thrown again, so
+ * that the caller can tell a refused build from a failed write.
+ */
+export function writeAtomically(out: string, files: Map<string, Buffer> | ((temp: string) => void)): WriteResult;
+export function writeAtomically(out: string, files: (temp: string) => Promise<void>): Promise<WriteResult>;
+export function writeAtomically(out: string, files: Map<string, Buffer> | ((temp: string) => void | Promise<void>)): WriteResult | Promise<WriteResult> {
   const temp = `${out}.tmp-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
-  try {
-    rmSync(temp, { recursive: true, force: true });
-    for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-      const target = join(temp, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, bytes);
-    }
-    if (existsSync(out)) renameSync(out, old);
-    renameSync(temp, out);
-  } catch (error) {
+  const fail = (error: unknown): never => {
     rmSync(temp, { recursive: true, force: true });
     try {
       if (!existsSync(out) && existsSync(old)) renameSync(old, out);
@@ -55,14 +55,52 @@ export function writeAtomically(out: string, files: Map<string, Buffer>): WriteR
     }
     const unchanged = existsSync(out) && !existsSync(old);
     throw new WriteError(unchanged ? message(error) : `${message(error)}; the previous tree is kept at ${old} and the next build puts it back`, unchanged, error);
-  }
-  // The new tree is in place from here on: failing to remove the old one does not undo the build.
+  };
+  /** The function's own failure: nothing outside the temporary folder was touched. */
+  const abandon = (error: unknown): never => {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  };
+  const swap = (): WriteResult => {
+    try {
+      if (existsSync(out)) renameSync(out, old);
+      renameSync(temp, out);
+    } catch (error) {
+      return fail(error);
+    }
+    // The new tree is in place from here on: failing to remove the old one does not undo the build.
+    try {
+      rmSync(old, { recursive: true, force: true });
+      return { leftovers: [] };
+    } catch (error) {
+      return { leftovers: [{ path: old, reason: message(error) }] };
+    }
+  };
   try {
-    rmSync(old, { recursive: true, force: true });
-    return { leftovers: [] };
+    rmSync(temp, { recursive: true, force: true });
   } catch (error) {
-    return { leftovers: [{ path: old, reason: message(error) }] };
+    return fail(error);
   }
+  if (typeof files === 'function') {
+    let filled;
+    try {
+      mkdirSync(temp, { recursive: true });
+      filled = files(temp);
+    } catch (error) {
+      return abandon(error);
+    }
+    return filled instanceof Promise ? filled.then(swap, abandon) : swap();
+  }
+  try {
+    for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+      const target = join(temp, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, bytes);
+    }
+  } catch (error) {
+    return fail(error);
+  }
+  return swap();
 }
 
 export class OutputLockedError extends Error {}

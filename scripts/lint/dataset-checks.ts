@@ -64,7 +64,11 @@ export function datasetView(input: Partial<Dataset>): DatasetView & { recordAt(c
 
 /** Runs `rules` (default: all of them) and returns what they report. */
 export function checkDataset(input: Partial<Dataset>, rules: readonly Rule[] = allRules): Problem[] {
-  const view = datasetView(input);
+  return runRules(datasetView(input), rules);
+}
+
+/** Runs `rules` over a view of the dataset (the whole of it, or the part the streaming linter holds). */
+export function runRules(view: DatasetView & { recordAt(collection: CollectionName, index: number): Record<string, unknown> | undefined }, rules: readonly Rule[]): Problem[] {
   const problems: Problem[] = [];
   for (const rule of rules) {
     const make = (collection: CollectionName, index: number, id: unknown, path: Path, message: string, options: ReportOptions = {}): Problem => ({

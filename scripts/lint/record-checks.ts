@@ -7,17 +7,21 @@ import { allowedKeys, schemaAt } from './schema-walk.js';
 import { closest } from './similar.js';
 
 /**
- * Below this many records Zod checks them without compiling its fast path: for
- * a few hundred records, generating and optimising that code costs more than
- * it saves (about 40 ms of a 300 ms validate on the real data). Above it the
- * compiled path pays for itself.
+ * Up to this many records in a collection, Zod checks them without compiling
+ * its fast path: for a few hundred records, generating and optimising that
+ * code costs more than it saves (about 40 ms of a 300 ms validate on the real
+ * data). Larger collections take the compiled path, which pays for itself.
  */
 export const COMPILE_ABOVE = 5_000;
 
-export function checkRecords(info: CollectionInfo, records: readonly unknown[]): { problems: Problem[]; valid: unknown[] } {
+/**
+ * `offset`: the index in the file of `records[0]` (when a collection is checked a piece at a time);
+ * `collectionSize`: how many records the whole collection has (it decides whether Zod compiles its fast path).
+ */
+export function checkRecords(info: CollectionInfo, records: readonly unknown[], offset = 0, collectionSize = records.length): { problems: Problem[]; valid: unknown[] } {
   const problems: Problem[] = [];
   const valid: unknown[] = [];
-  const context = { jitless: records.length <= COMPILE_ABOVE };
+  const context = { jitless: collectionSize <= COMPILE_ABOVE };
   records.forEach((record, index) => {
     const result = info.schema.safeParse(record, context);
     if (result.success) {
@@ -26,7 +30,7 @@ export function checkRecords(info: CollectionInfo, records: readonly unknown[]):
     }
     const id = recordId(record);
     for (const issue of result.error.issues) {
-      problems.push(describeIssue(info, id, [index], issue));
+      problems.push(describeIssue(info, id, [offset + index], issue));
     }
   });
   return { problems, valid };

@@ -67,7 +67,7 @@ export function lintData(root: string): LintResult {
 }
 
 /** Adds the line and column of the value each problem points at, parsing a file's text only when it has problems. */
-function locateProblems(root: string, problems: Problem[], texts: Map<string, { text: string; starts?: number[] | undefined }>): void {
+export function locateProblems(root: string, problems: Problem[], texts: Map<string, { text: string; starts?: number[] | undefined }>): void {
   const locators = new Map<string, Locator | null>();
   const locatorOf = (file: string): Locator | null => {
     if (!locators.has(file)) {

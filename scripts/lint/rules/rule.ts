@@ -72,6 +72,17 @@ export interface RecordRule extends RuleBase {
 
 export interface DatasetRule extends RuleBase {
   scope: 'dataset';
+  /**
+   * How the streaming linter (scripts/lint/stream.ts, used by the build) runs
+   * it without holding every collection at once:
+   * - `per-collection` (the default): once per collection, with `ctx.rows`
+   *   holding only that collection and `ctx.ids` every collection it may
+   *   reference; the rule's findings about a collection depend on nothing else.
+   * - `at-end`: once, after every collection, with `ctx.rows` holding records
+   *   reduced to their id and `ctx.referenced` complete.
+   * tests/lint-stream.test.ts runs every rule's fixtures both ways.
+   */
+  streaming?: 'per-collection' | 'at-end';
   run(ctx: DatasetContext): void;
 }
 

@@ -4,6 +4,8 @@ const rule: DatasetRule = {
   name: 'unused',
   scope: 'dataset',
   check: 'unused-source',
+  // Whether a record is referenced is known only once every collection has been read.
+  streaming: 'at-end',
   description: 'Warns about sources that no record cites and actors that no record references.',
   run(ctx) {
     for (const name of ['sources', 'actors'] as const) {
