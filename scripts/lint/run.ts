@@ -12,10 +12,14 @@ import { readDataFile, recordId, symlinkIn } from './read-file.js';
 import { Locator } from './json-text.js';
 import { checkIdRegistry } from './id-registry.js';
 import { checkRecords } from './record-checks.js';
+import type { RecordCache } from './record-cache.js';
 
 export interface LintResult {
   problems: Problem[];
-  /** Records that passed their schema, by collection (what Zod returned). */
+  /**
+   * Records that passed their schema, by collection (what Zod returned). With a record cache, a collection whose
+   * record checks came from the cache has none here (`npm run validate` does not need them).
+   */
   data: Record<CollectionName, unknown[]>;
   counts: Record<CollectionName, number>;
   /** Things the reader should know that are not problems (e.g. no release tag to compare released ids with). */
@@ -24,7 +28,12 @@ export interface LintResult {
   timings: { read: number; records: number; dataset: number };
 }
 
-export function lintData(root: string): LintResult {
+export interface LintOptions {
+  /** Kept record checks of unchanged files (record-cache.ts). */
+  cache?: RecordCache | undefined;
+}
+
+export function lintData(root: string, options: LintOptions = {}): LintResult {
   const problems: Problem[] = [];
   const dataset = {} as Record<CollectionName, Array<{ index: number; record: unknown }>>;
   const data = {} as Record<CollectionName, unknown[]>;
@@ -47,7 +56,15 @@ export function lintData(root: string): LintResult {
 
   t = performance.now();
   for (const info of collections) {
+    const text = readable.has(info.name) ? texts.get(info.file)?.text : undefined;
+    const kept = text === undefined ? undefined : options.cache?.get(info.file, text);
+    if (kept) {
+      problems.push(...kept);
+      data[info.name] = [];
+      continue;
+    }
     const checked = checkRecords(info, raw[info.name]);
+    if (text !== undefined) options.cache?.set(info.file, text, checked.problems);
     problems.push(...checked.problems);
     data[info.name] = checked.valid;
   }
