@@ -1,6 +1,6 @@
 /**
  * The download-only artifacts: the Excel workbook, the SQLite database and its
- * Datasette metadata. They are built off the main thread (downloads-worker.ts),
+ * Datasette metadata. They are built off the main thread (workbook-worker.ts, database-worker.ts),
  * so that loading exceljs and SQLite's WebAssembly and writing both files
  * overlap with validation and the other artifacts. The workers are sent the
  * rows of every table, not the records, so that they load neither Zod nor the
@@ -31,18 +31,25 @@ export type SentTable = Omit<Table, 'rows'> & { rows: Row[] };
 export const receivedTable = ({ rows, ...declaration }: SentTable): Table => ({ ...declaration, rows: () => rows });
 export const PARTS: readonly Part[] = ['workbook', 'database'];
 
+/** The workbook. Its library is imported here, so that what uses only the database never loads it. */
+export async function buildWorkbookPart(tables: readonly Table[], data: Dataset, release: ReleaseInfo): Promise<Map<string, Buffer>> {
+  const { buildWorkbook } = await import('./workbook.js');
+  return new Map([[WORKBOOK_FILE, await buildWorkbook(tables, data, release)]]);
+}
+
+/** The database and its Datasette metadata. SQLite is imported here, so that what uses only the workbook never loads it. */
+export async function buildDatabasePart(tables: readonly Table[], data: Dataset, release: ReleaseInfo): Promise<Map<string, Buffer>> {
+  const { buildDatabase } = await import('./sqlite.js');
+  return new Map([
+    [DATABASE_FILE, await buildDatabase(tables, data, release)],
+    [METADATA_FILE, Buffer.from(JSON.stringify(datasetteMetadata(tables, release), null, 2) + '\n')],
+  ]);
+}
+
 /** Builds one part in this thread: the workbook, or the database with its Datasette metadata. */
 export async function buildPart(part: Part, tables: readonly Table[], data: Dataset, release: ReleaseInfo): Promise<Downloads> {
   const start = performance.now();
-  const files = new Map<string, Buffer>();
-  if (part === 'workbook') {
-    const { buildWorkbook } = await import('./workbook.js');
-    files.set(WORKBOOK_FILE, await buildWorkbook(tables, data, release));
-  } else {
-    const { buildDatabase } = await import('./sqlite.js');
-    files.set(DATABASE_FILE, await buildDatabase(tables, data, release));
-    files.set(METADATA_FILE, Buffer.from(JSON.stringify(datasetteMetadata(tables, release), null, 2) + '\n'));
-  }
+  const files = await (part === 'workbook' ? buildWorkbookPart : buildDatabasePart)(tables, data, release);
   return { files, timings: { [part]: (performance.now() - start) / 1000 } };
 }
 
@@ -68,15 +75,18 @@ export interface WorkerOptions {
   baselineWasm?: boolean;
 }
 
-/** The worker's one-file bundle when the compile step wrote it (it loads faster), else the compiled module. */
-function workerFile(): URL {
-  const bundle = new URL('./downloads-worker.bundle.mjs', import.meta.url);
-  return existsSync(bundle) ? bundle : new URL('./downloads-worker.js', import.meta.url);
+/**
+ * A part's worker (workbook-worker.ts, database-worker.ts): its one-file bundle when the compile step wrote it (it
+ * loads faster, and holds only that part's library), else the compiled module.
+ */
+function workerFile(part: Part): URL {
+  const bundle = new URL(`./${part}-worker.bundle.mjs`, import.meta.url);
+  return existsSync(bundle) ? bundle : new URL(`./${part}-worker.js`, import.meta.url);
 }
 
 /** One worker per part, started at once so that each loads its library (exceljs, SQLite's WebAssembly) while the data is validated. */
 function startWorker(part: Part, release: ReleaseInfo, options: WorkerOptions) {
-  const worker = new Worker(workerFile(), { workerData: { release, part, baselineWasm: options.baselineWasm === true } });
+  const worker = new Worker(workerFile(part), { workerData: { release, part, baselineWasm: options.baselineWasm === true } });
   let settled = false;
   const result = new Promise<Downloads>((resolve, reject) => {
     worker.once('message', (message: { error?: string; files?: Array<[string, Uint8Array]>; timings?: Record<string, number> }) => {
