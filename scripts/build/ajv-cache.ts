@@ -10,14 +10,14 @@
  * that does not compile is reported as before and nothing is stored.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { projectRoot } from '../lib/cli.js';
+import { cacheDir, writeCacheFile } from '../lib/cache-files.js';
 
 const require = createRequire(import.meta.url);
 const OPTIONS = { strict: true, allErrors: true } as const;
@@ -31,7 +31,7 @@ export function newAjv(options: { code?: { source: boolean } } = {}) {
   return ajv;
 }
 
-export const defaultCacheDir = () => join(projectRoot(), 'node_modules/.cache/overseas-police-stations');
+export const defaultCacheDir = () => cacheDir();
 
 function cacheKey(schemas: ReadonlyMap<string, JsonSchema>): string {
   const versions = ['ajv', 'ajv-formats'].map((p) => (require(`${p}/package.json`) as { version: string }).version);
@@ -71,7 +71,7 @@ export function compileSchemas(schemas: ReadonlyMap<string, JsonSchema>, cacheDi
       failures.set(name, (error as Error).message);
     }
   }
-  if (file && failures.size === 0) store(file, standaloneCode(ajv, Object.fromEntries([...schemas].map(([name, schema]) => [name, String(schema.$id)]))));
+  if (file && failures.size === 0) writeCacheFile(file, standaloneCode(ajv, Object.fromEntries([...schemas].map(([name, schema]) => [name, String(schema.$id)]))));
   return { validators, failures, cached: false };
 }
 
@@ -85,16 +85,4 @@ function load(code: string): Record<string, ValidateFunction> {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   new Function('require', 'module', 'exports', code)(require, module, module.exports);
   return module.exports;
-}
-
-/** Writes the module beside its final name and renames it, so that a concurrent build never loads half a file; a cache that cannot be written is skipped. */
-function store(file: string, code: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(temporary, code);
-    renameSync(temporary, file);
-  } catch {
-    rmSync(temporary, { force: true });
-  }
 }

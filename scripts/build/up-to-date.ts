@@ -20,11 +20,11 @@
  * folder, a new commit of code — makes a full build. `--force` always builds.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { releasedAtLastTag } from '../lint/released-at-tag.js';
-import { defaultCacheDir } from './ajv-cache.js';
+import { cacheDir as defaultCacheDir, pruneCache, writeCacheFile } from '../lib/cache-files.js';
 import { RELEASE_DOCUMENTS } from './release-docs.js';
 
 const RECORD_VERSION = 1;
@@ -123,8 +123,6 @@ function matches(out: string, key: string, cacheDir: string): string[] | undefin
  * `out` just after the swap). A cache that cannot be written only means that the next build is a full one.
  */
 export function recordBuild(out: string, key: string, summary: string[], cacheDir = defaultCacheDir()): void {
-  const file = recordFile(out, cacheDir);
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
     const files: BuildRecord['files'] = {};
     for (const { path, link } of walk(out, out)) {
@@ -132,19 +130,9 @@ export function recordBuild(out: string, key: string, summary: string[], cacheDi
       const bytes = readFileSync(join(out, path));
       files[path] = { size: bytes.length, sha256: sha256(bytes) };
     }
-    const record: BuildRecord = { version: RECORD_VERSION, key, files, summary };
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(record));
-    renameSync(temporary, file);
-    prune(join(file, '..'));
+    const file = recordFile(out, cacheDir);
+    if (writeCacheFile(file, JSON.stringify({ version: RECORD_VERSION, key, files, summary } satisfies BuildRecord))) pruneCache(join(file, '..'), KEEP_RECORDS, '.json');
   } catch {
-    rmSync(temporary, { force: true });
+    // the folder could not be read back: no record, so the next build is a full one
   }
-}
-
-function prune(dir: string): void {
-  const records = readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => ({ path: join(dir, n), mtime: lstatSync(join(dir, n)).mtimeMs }));
-  if (records.length <= KEEP_RECORDS) return;
-  records.sort((a, b) => b.mtime - a.mtime);
-  for (const old of records.slice(KEEP_RECORDS)) rmSync(old.path, { force: true });
 }

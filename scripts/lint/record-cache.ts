@@ -13,9 +13,10 @@
  * from the TypeScript sources (the tests) gets no cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDir, pruneCache, writeCacheFile } from '../lib/cache-files.js';
 import type { Problem } from './problems.js';
 
 const FORMAT = 1;
@@ -45,7 +46,7 @@ const KEEP = 256;
  * compiled code's); undefined when the code has no stamp.
  */
 export function recordCache(project: string, options: { dir?: string; stamp?: string } = {}): RecordCache | undefined {
-  const dir = options.dir ?? join(project, 'node_modules/.cache/overseas-police-stations/records');
+  const dir = options.dir ?? join(cacheDir(project), 'records');
   const stamp = options.stamp ?? codeStamp(project);
   if (stamp === undefined) return undefined;
   const path = (file: string, text: string) => join(dir, `${createHash('sha256').update(`${FORMAT}\0${stamp}\0${file}\0`).update(text).digest('hex').slice(0, 40)}.json`);
@@ -59,23 +60,7 @@ export function recordCache(project: string, options: { dir?: string; stamp?: st
       }
     },
     set(file, text, problems) {
-      const target = path(file, text);
-      const temporary = `${target}.${process.pid}.tmp`;
-      try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(temporary, JSON.stringify({ problems }));
-        renameSync(temporary, target);
-        prune(dir);
-      } catch {
-        rmSync(temporary, { force: true }); // a cache that cannot be written only costs the next run the checks
-      }
+      if (writeCacheFile(path(file, text), JSON.stringify({ problems }))) pruneCache(dir, KEEP, '.json');
     },
   };
-}
-
-function prune(dir: string): void {
-  const kept = readdirSync(dir).filter((n) => n.endsWith('.json'));
-  if (kept.length <= KEEP) return;
-  const byAge = kept.map((n) => ({ path: join(dir, n), mtime: statSync(join(dir, n)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
-  for (const old of byAge.slice(KEEP)) rmSync(old.path, { force: true });
 }
