@@ -20,7 +20,11 @@ export function writeCacheFile(path: string, text: string): boolean {
     renameSync(temporary, path);
     return true;
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written there either
+    }
     return false;
   }
 }
