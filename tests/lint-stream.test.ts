@@ -16,7 +16,7 @@ import { checkDataset, type Dataset } from '../scripts/lint/dataset-checks.js';
 import type { Problem } from '../scripts/lint/problems.js';
 import { readFixtures, type FixtureCase } from '../scripts/lint/rules/fixtures.js';
 import { rules } from '../scripts/lint/rules/index.js';
-import type { Rule } from '../scripts/lint/rules/rule.js';
+import type { DatasetRule, Rule } from '../scripts/lint/rules/rule.js';
 import { lintData } from '../scripts/lint/run.js';
 import { lintByCollection, referenceTargetsOf, streamingOrder, StreamingRuleError } from '../scripts/lint/stream.js';
 import { PROJECT_ROOT } from './helpers/fixture.js';
@@ -67,6 +67,31 @@ describe.each(rules.map((rule) => [rule.name, rule] as const))('rule %s, collect
   it.each(cases.map((c) => [c.name, c] as const))('reports what checkDataset reports: %s', (_n, c) => {
     const streamed = lintByCollection(rootWith(c.data), () => {}, [rule]).problems;
     expect(ruleOnly(streamed)).toEqual(checkDataset(toDataset(c), [rule]).map(key).sort());
+  });
+  // A piece of one record: what a rule learns from one record for another must go through ctx.state.
+  it.each(cases.map((c) => [c.name, c] as const))('reports the same a record at a time: %s', (_n, c) => {
+    const streamed = lintByCollection(rootWith(c.data), () => {}, [rule], 1).problems;
+    expect(ruleOnly(streamed)).toEqual(checkDataset(toDataset(c), [rule]).map(key).sort());
+  });
+});
+
+describe('rules run a piece at a time', () => {
+  it('misses what a rule that forgets between pieces would miss (the check above can fail)', () => {
+    const preferred = rules.find((r) => r.name === 'preferred-figure') as DatasetRule;
+    // The same rule, with a fresh memory for every piece.
+    const forgetful: DatasetRule = { ...preferred, run: (ctx) => preferred.run({ ...ctx, state: {} }) };
+    const [c] = readFixtures(RULES_DIR, 'preferred-figure', 'fail');
+    const whole = checkDataset(toDataset(c!), [forgetful]).map(key);
+    expect(whole).toHaveLength(1);
+    expect(ruleOnly(lintByCollection(rootWith(c!.data), () => {}, [forgetful]).problems)).toEqual(whole);
+    expect(ruleOnly(lintByCollection(rootWith(c!.data), () => {}, [forgetful], 1).problems)).toEqual([]);
+  });
+
+  it('says what the excerpt rule says of a whole file once, after its last piece', () => {
+    const [c] = readFixtures(RULES_DIR, 'citation-excerpt', 'fail');
+    const excerpt = rules.find((r) => r.name === 'citation-excerpt')!;
+    const problems = lintByCollection(rootWith(c!.data), () => {}, [excerpt], 1).problems.filter((p) => p.check === 'excerpt');
+    expect(problems.map((p) => p.path)).toEqual(['/1/sources/0', '']);
   });
 });
 

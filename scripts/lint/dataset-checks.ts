@@ -9,7 +9,7 @@ import { collections } from '../../schemas/index.js';
 import { pointer, type Problem } from './problems.js';
 import { forEachReference } from './schema-walk.js';
 import { rules as allRules } from './rules/index.js';
-import type { DatasetView, Path, RecordContext, ReportOptions, Row, Rule } from './rules/rule.js';
+import type { DatasetContext, DatasetView, Path, RecordContext, ReportOptions, Row, Rule } from './rules/rule.js';
 
 /** Records by collection, as parsed from the files; each record kept with its index in its file. */
 export type Dataset = Record<CollectionName, ReadonlyArray<{ index: number; record: unknown }>>;
@@ -67,8 +67,15 @@ export function checkDataset(input: Partial<Dataset>, rules: readonly Rule[] = a
   return runRules(datasetView(input), rules);
 }
 
-/** Runs `rules` over a view of the dataset (the whole of it, or the part the streaming linter holds). */
-export function runRules(view: DatasetView & { recordAt(collection: CollectionName, index: number): Record<string, unknown> | undefined }, rules: readonly Rule[]): Problem[] {
+/**
+ * Runs `rules` over a view of the dataset (the whole of it, or the piece the
+ * streaming linter holds). A dataset rule's `ctx.state` is `states`' entry for
+ * it (made empty if missing), so that a caller that runs the rules piece by
+ * piece hands the same memory to each piece; `finish` runs unless `finish` is
+ * false (that caller runs the rules once more after the last piece, on no
+ * records, with `finish` true).
+ */
+export function runRules(view: DatasetView & { recordAt(collection: CollectionName, index: number): Record<string, unknown> | undefined }, rules: readonly Rule[], states = new Map<Rule, Record<string, unknown>>(), finish = true): Problem[] {
   const problems: Problem[] = [];
   for (const rule of rules) {
     const make = (collection: CollectionName, index: number, id: unknown, path: Path, message: string, options: ReportOptions = {}): Problem => ({
@@ -83,13 +90,18 @@ export function runRules(view: DatasetView & { recordAt(collection: CollectionNa
       tip: options.tip,
     });
     if (rule.scope === 'dataset') {
-      rule.run({
+      let state = states.get(rule);
+      if (!state) states.set(rule, (state = {}));
+      const ctx: DatasetContext = {
         ...view,
+        state,
         report: (collection, index, path, message, options) => {
           problems.push(make(collection, index, view.recordAt(collection, index)?.id, path, message, options));
         },
         reportFile: (collection, message, options) => problems.push({ ...make(collection, 0, undefined, [], message, options), path: '' }),
-      });
+      };
+      rule.run(ctx);
+      if (finish) rule.finish?.(ctx);
       continue;
     }
     const targets = rule.collections === 'all' ? collections.map((c) => c.name) : rule.collections;

@@ -142,17 +142,30 @@ export interface RecordsRead extends ReadResult {
    * records nor the file's bytes are held while the outputs make their garbage.
    */
   again?: (start: number, end: number) => unknown[] | undefined;
+  /**
+   * Set on the fast path when `onRecord` was given: the records were handed to
+   * it one at a time and not kept (`records` is then undefined); how many.
+   */
+  streamed?: { count: number };
 }
 
 /** Records per block whose bytes are hashed when first read, so that a piece read again is known to be the same bytes. */
 export const HASHED_BLOCK = 1000;
 
-export function readRecords(root: string, file: string, chunkSize = READ_CHUNK): RecordsRead {
+/**
+ * Reads `file` record by record. With `onRecord`, each parsed record is handed
+ * to it (with its index) and not kept: the result then has `streamed` and no
+ * `records`. A file that leaves the fast path is read whole by readDataFile,
+ * and its result holds every record as always: whatever `onRecord` was handed
+ * before that is to be forgotten.
+ */
+export function readRecords(root: string, file: string, chunkSize = READ_CHUNK, onRecord?: (record: unknown, index: number) => void): RecordsRead {
   const whole = () => readDataFile(join(root, file), file);
   if (symlinkIn(root, file) !== undefined) return whole();
   const path = join(root, file);
   const scanner = new RecordScanner();
   const records: unknown[] = [];
+  let count = 0;
   const starts: number[] = [];
   const ends: number[] = [];
   const hashes: string[] = [];
@@ -179,12 +192,14 @@ export function readRecords(root: string, file: string, chunkSize = READ_CHUNK):
       if (previous !== undefined && id < previous) return void (bad = true);
       previous = id;
     }
-    if (records.length % HASHED_BLOCK === 0) block = createHash('sha1');
+    if (count % HASHED_BLOCK === 0) block = createHash('sha1');
     block!.update(bytes);
-    records.push(record);
+    if (onRecord) onRecord(record, count);
+    else records.push(record);
+    count++;
     starts.push(start);
     ends.push(end);
-    if (records.length % HASHED_BLOCK === 0) hashes.push(block!.digest('hex'));
+    if (count % HASHED_BLOCK === 0) hashes.push(block!.digest('hex'));
   };
   let fd: number | undefined;
   try {
@@ -223,7 +238,7 @@ export function readRecords(root: string, file: string, chunkSize = READ_CHUNK):
     if (fd !== undefined) closeSync(fd);
   }
   if (!scanner.done) return whole();
-  if (records.length % HASHED_BLOCK !== 0) hashes.push(block!.digest('hex'));
+  if (count % HASHED_BLOCK !== 0) hashes.push(block!.digest('hex'));
 
   // The bytes of the piece being read again: one buffer for the collection, reused (the records are parsed from it at once).
   let scratch = Buffer.alloc(0);
@@ -232,7 +247,7 @@ export function readRecords(root: string, file: string, chunkSize = READ_CHUNK):
     const first = Math.floor(start / HASHED_BLOCK);
     const last = Math.floor((end - 1) / HASHED_BLOCK);
     const from = starts[first * HASHED_BLOCK]!;
-    const until = ends[Math.min(records.length, (last + 1) * HASHED_BLOCK) - 1]!;
+    const until = ends[Math.min(count, (last + 1) * HASHED_BLOCK) - 1]!;
     if (scratch.length < until - from) scratch = Buffer.allocUnsafe(Math.max(until - from, scratch.length * 2));
     const piece = scratch.subarray(0, until - from);
     let again: number | undefined;
@@ -251,12 +266,12 @@ export function readRecords(root: string, file: string, chunkSize = READ_CHUNK):
     const bytesOf = (r: number) => piece.subarray(starts[r]! - from, ends[r]! - from);
     for (let b = first; b <= last; b++) {
       const hash = createHash('sha1');
-      for (let r = b * HASHED_BLOCK; r < Math.min(records.length, (b + 1) * HASHED_BLOCK); r++) hash.update(bytesOf(r));
+      for (let r = b * HASHED_BLOCK; r < Math.min(count, (b + 1) * HASHED_BLOCK); r++) hash.update(bytesOf(r));
       if (hash.digest('hex') !== hashes[b]) return undefined;
     }
     const out = new Array<unknown>(end - start);
     for (let r = start; r < end; r++) out[r - start] = JSON.parse(bytesOf(r).toString('utf8'));
     return out;
   };
-  return { problems: [], records, again };
+  return onRecord ? { problems: [], records: undefined, again, streamed: { count } } : { problems: [], records, again };
 }

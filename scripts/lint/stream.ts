@@ -1,11 +1,13 @@
 /**
- * The linter, one collection at a time: the checks of lintData (run.ts), for a
- * build that must not hold every collection at once. Each collection is read,
- * checked against its schema and its rules, handed to the caller with the
- * records Zod returned, and dropped; what later collections need of it is kept:
- * its ids (for references and duplicates), the few fields of its records that
- * rules look up in other collections (KEPT_FIELDS), and the ids its records
- * reference (for the `at-end` rules, such as unused sources).
+ * The linter, one collection at a time and, within a collection, one piece
+ * at a time: the checks of lintData (run.ts), for a build that must not hold a
+ * whole collection, let alone every one. A first pass over a collection's file
+ * keeps what the rules need of all its records: its ids (for references and
+ * duplicates), the few fields of its records that rules look up (KEPT_FIELDS),
+ * and the ids its records reference (for the `at-end` rules, such as unused
+ * sources). A second pass parses the file again a piece at a time; each piece
+ * is checked by the rules and against the schema, handed to the caller with the
+ * records Zod returned, and dropped. What later collections need is kept.
  *
  * Collections are read in an order where every reference points to a
  * collection already read (or to the collection itself), so that each
@@ -136,97 +138,110 @@ export function lintByCollection(root: string, visit: (pass: CollectionPass) => 
   };
   const endRules = rules.filter((r) => r.scope === 'dataset' && r.streaming === 'at-end');
 
-  // One collection's rules, on its parsed records; their view is unreachable once this returns.
-  const runCollectionRules = (info: CollectionInfo, raw: readonly unknown[]) => {
-    const name = info.name;
-    const rows: Row[] = [];
-    const ids = new Map<string, number>();
-    const byIndex = new Array<string | null | undefined>(raw.length);
-    const byIdx = new Map<number, Record<string, unknown>>();
-    raw.forEach((record, index) => {
-      if (!isRecord(record)) return;
-      rows.push({ index, record });
-      byIdx.set(index, record);
-      const id = typeof record.id === 'string' ? record.id : null;
-      byIndex[index] = id;
-      if (id !== null && !ids.has(id)) ids.set(id, index);
-      forEachReference(info.schema, record, (target, ref) => referenced.get(target)!.add(ref));
-    });
-    const view: DatasetView & { recordAt(c: CollectionName, i: number): Record<string, unknown> | undefined } = {
-      rows: Object.fromEntries(collections.map((c) => [c.name, c.name === name ? rows : []])) as unknown as DatasetView['rows'],
-      // A collection not read yet has no ids here; no record of this one can reference it (streamingOrder).
-      ids: (c) => (c === name ? ids : (idMaps.get(c) ?? NO_IDS)),
-      lookup: (c, id) => {
-        if (c === name) {
-          const index = ids.get(id);
-          return index === undefined ? undefined : byIdx.get(index);
-        }
-        const map = kept.get(c);
-        if (!map) throw new StreamingRuleError(`a rule looked up a record of ${c} while checking ${name}, but the streaming linter keeps no fields of ${c}: add them to KEPT_FIELDS in scripts/lint/stream.ts`);
-        return map.get(id);
-      },
-      referenced: () => {
-        throw new StreamingRuleError(`a rule asked which ids are referenced while checking ${name}; that is known only after every collection: declare the rule streaming: 'at-end'`);
-      },
-      recordAt: (c, index) => (c === name ? byIdx.get(index) : undefined),
-    };
-    rules.forEach((rule, r) => {
-      if (rule.scope === 'dataset' && rule.streaming === 'at-end') return;
-      if (rule.scope === 'record' && rule.collections !== 'all' && !rule.collections.includes(name)) return;
-      const found = runRules(view, [rule]);
-      ruleProblems[r]!.set(name, found);
-      countErrors(found);
-    });
-    idMaps.set(name, ids);
-    idsByIndex.set(name, byIndex);
-    const fields = KEPT_FIELDS[name];
-    if (fields) {
-      const map = new Map<string, Record<string, unknown>>();
-      for (const { record } of rows) if (typeof record.id === 'string' && !map.has(record.id)) map.set(record.id, slim(record, name, fields));
-      kept.set(name, map);
-    }
-  };
-
   /**
-   * One collection: read and parsed record by record (read-records.ts), its rules run on the parsed records,
-   * which are then dropped; Zod checks RECORDS_PER_PASS records at a time, parsed again from the file's bytes,
-   * and each piece of its copies is handed to `visit` and dropped.
+   * One collection, in two passes over its file, so that its parsed records are never held together.
+   * The first (read-records.ts) parses it record by record and keeps only what the rules need of the whole
+   * collection: the index of each id, the id at each index, the fields that rules look up (KEPT_FIELDS) and the
+   * ids it references. The second reads and parses it again RECORDS_PER_PASS records at a time; each piece is
+   * checked by the rules (a dataset rule keeps what it needs from piece to piece in its state) and by Zod, and
+   * Zod's copies are handed to `visit` and dropped with the piece.
    */
   const lintCollection = (info: CollectionInfo): void => {
     const name = info.name;
     let t = performance.now();
-    const read = readRecords(root, info.file);
-    let raw: unknown[] | undefined = read.records ?? [];
-    const total = raw.length;
+    const fields = KEPT_FIELDS[name];
+    let ids = new Map<string, number>();
+    let byIndex: Array<string | null | undefined> = [];
+    let keptOf = new Map<string, Record<string, unknown>>();
+    let refs = new Map<CollectionName, Set<string>>();
+    const remember = (record: unknown, index: number) => {
+      if (!isRecord(record)) {
+        byIndex[index] = undefined;
+        return;
+      }
+      const id = typeof record.id === 'string' ? record.id : null;
+      byIndex[index] = id;
+      if (id !== null && !ids.has(id)) {
+        ids.set(id, index);
+        if (fields) keptOf.set(id, slim(record, name, fields));
+      }
+      forEachReference(info.schema, record, (target, ref) => {
+        let set = refs.get(target);
+        if (!set) refs.set(target, (set = new Set()));
+        set.add(ref);
+      });
+    };
+    const read = readRecords(root, info.file, undefined, remember);
+    let raw: unknown[] | undefined;
+    if (!read.streamed) {
+      // Read whole (see read-records.ts): what the first pass was handed before that is forgotten.
+      ids = new Map();
+      byIndex = [];
+      keptOf = new Map();
+      refs = new Map();
+      raw = read.records ?? [];
+      raw.forEach(remember);
+    }
+    const total = read.streamed ? read.streamed.count : raw!.length;
     const again = read.again;
-    if (read.records) readable.add(name);
+    if (read.streamed || read.records) readable.add(name);
     delete read.records;
     delete read.again;
     counts[name] = total;
     fileProblems.set(name, read.problems);
     countErrors(read.problems);
+    if (read.problems.length) locateProblems(root, read.problems, read.text === undefined ? new Map() : new Map([[info.file, { text: read.text, starts: read.starts }]]));
+    idMaps.set(name, ids);
+    idsByIndex.set(name, byIndex);
+    if (fields) kept.set(name, keptOf);
+    for (const [target, set] of refs) for (const ref of set) referenced.get(target)!.add(ref);
     timings.read += performance.now() - t;
 
-    t = performance.now();
-    runCollectionRules(info, raw);
-    // Line and column while the text is at hand (lintData does the same at its end); then the text goes, before
-    // Zod's copies are made: it is the largest thing held (UTF-16 in memory).
-    const found = [...read.problems, ...ruleProblems.flatMap((m) => m.get(name) ?? [])];
-    if (found.length) locateProblems(root, found, read.text === undefined ? new Map() : new Map([[info.file, { text: read.text, starts: read.starts }]]));
-    delete read.text;
-    // The rules have run: with the file's bytes at hand, the parsed records go now and each piece is parsed again.
-    if (again) raw = undefined;
-    timings.dataset += performance.now() - t;
-
+    const states = new Map<Rule, Record<string, unknown>>();
+    const active = rules.filter((rule, r) => {
+      if (rule.scope === 'dataset' && rule.streaming === 'at-end') return false;
+      if (rule.scope === 'record' && rule.collections !== 'all' && !rule.collections.includes(name)) return false;
+      ruleProblems[r]!.set(name, []);
+      return true;
+    });
     const own: Problem[] = [];
     recordProblems.set(name, own);
+    /** The rules' view of one piece of this collection (no records at all for the call that finishes them). */
+    const viewOf = (rows: Row[]): DatasetView & { recordAt(c: CollectionName, i: number): Record<string, unknown> | undefined } => {
+      const byIdx = new Map<number, Record<string, unknown>>();
+      for (const row of rows) byIdx.set(row.index, row.record);
+      return {
+        rows: Object.fromEntries(collections.map((c) => [c.name, c.name === name ? rows : []])) as unknown as DatasetView['rows'],
+        // A collection not read yet has no ids here; no record of this one can reference it (streamingOrder).
+        ids: (c) => (c === name ? ids : (idMaps.get(c) ?? NO_IDS)),
+        lookup: (c, id) => {
+          const map = kept.get(c);
+          if (!map) throw new StreamingRuleError(`a rule looked up a record of ${c} while checking ${name}, but the streaming linter keeps no fields of ${c}: add them to KEPT_FIELDS in scripts/lint/stream.ts`);
+          return map.get(id);
+        },
+        referenced: () => {
+          throw new StreamingRuleError(`a rule asked which ids are referenced while checking ${name}; that is known only after every collection: declare the rule streaming: 'at-end'`);
+        },
+        recordAt: (c, index) => (c === name ? byIdx.get(index) : undefined),
+      };
+    };
+    const runPiece = (rows: Row[], finish: boolean) => {
+      const view = viewOf(rows);
+      for (const rule of active) {
+        if (finish && !(rule.scope === 'dataset' && rule.finish)) continue;
+        const found = runRules(view, [rule], states, finish);
+        for (const p of found) ruleProblems[rules.indexOf(rule)]!.get(name)!.push(p);
+        countErrors(found);
+      }
+    };
+
     let offset = 0;
     do {
       t = performance.now();
       const end = Math.min(total, offset + recordsPerPass);
       const piece = again ? again(offset, end) : raw!.slice(offset, end);
       if (!piece) {
-        // The file is not what its rules were run on: nothing more of it is checked or built.
+        // The file is not what its first pass read: nothing more of it is checked or built.
         const changed: Problem = {
           level: 'error', scope: 'file', check: 'readable', file: info.file, path: '',
           message: 'the file changed (or went) while the build was reading it',
@@ -237,21 +252,31 @@ export function lintByCollection(root: string, visit: (pass: CollectionPass) => 
         visit({ info, valid: [], offset, first: offset === 0, last: true, failed: true });
         break;
       }
-      // Without the bytes, the parsed records of this piece are dropped as Zod's copies go on.
       raw?.fill(undefined, offset, end);
       const parsed = performance.now();
       timings.read += parsed - t;
+      const rows: Row[] = [];
+      piece.forEach((record, i) => {
+        if (isRecord(record)) rows.push({ index: offset + i, record });
+      });
+      runPiece(rows, false);
+      const ruled = performance.now();
+      timings.dataset += ruled - parsed;
       const checked = checkRecords(info, piece, offset, total);
       own.push(...checked.problems);
       countErrors(checked.problems);
-      timings.records += performance.now() - parsed;
+      timings.records += performance.now() - ruled;
       visit({ info, valid: checked.valid, offset, first: offset === 0, last: end === total, failed: errors > 0 });
       offset = end;
     } while (offset < total);
 
-    // Schema problems are located by reading the file again, as lintData does for a file it could not hold.
+    // What the rules say of the file as a whole; then the rules' and the schema's problems are located, with
+    // the text when the file was read whole, else by reading the file again (as lintData does for a file it could not hold).
     t = performance.now();
-    if (own.length) locateProblems(root, own, new Map());
+    runPiece([], true);
+    const found = [...ruleProblems.flatMap((m) => m.get(name) ?? []), ...own];
+    if (found.length) locateProblems(root, found, read.text === undefined ? new Map() : new Map([[info.file, { text: read.text, starts: read.starts }]]));
+    delete read.text;
     timings.dataset += performance.now() - t;
   };
 

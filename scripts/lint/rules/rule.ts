@@ -8,8 +8,9 @@
  *
  * - A record rule sees one record at a time (`run(record, ctx)`) and reports
  *   paths relative to that record.
- * - A dataset rule sees everything at once (`run(ctx)`) and reports a
- *   collection, a record index and a path inside that record.
+ * - A dataset rule sees many records at once (`run(ctx)`: the whole dataset
+ *   for `npm run validate`, a piece at a time in the build, see `streaming`)
+ *   and reports a collection, a record index and a path inside that record.
  */
 import type { CollectionName } from '../../../schemas/primitives.js';
 import type { Level } from '../problems.js';
@@ -53,6 +54,11 @@ export interface DatasetContext extends DatasetView {
   report(collection: CollectionName, index: number, path: Path, message: string, options?: ReportOptions): void;
   /** Reports a problem about a whole file (no record, empty path), e.g. a coverage summary. */
   reportFile(collection: CollectionName, message: string, options?: ReportOptions): void;
+  /**
+   * The rule's own memory across the pieces of one run (see DatasetRule): the
+   * same object for every call of `run` and for `finish`, empty at the start.
+   */
+  state: Record<string, unknown>;
 }
 
 interface RuleBase {
@@ -75,15 +81,22 @@ export interface DatasetRule extends RuleBase {
   /**
    * How the streaming linter (scripts/lint/stream.ts, used by the build) runs
    * it without holding every collection at once:
-   * - `per-collection` (the default): once per collection, with `ctx.rows`
-   *   holding only that collection and `ctx.ids` every collection it may
-   *   reference; the rule's findings about a collection depend on nothing else.
+   * - `per-collection` (the default): once per piece of a collection, with
+   *   `ctx.rows` holding only that piece's records (in file order, the pieces
+   *   in order), `ctx.ids` complete for that collection and every collection
+   *   it may reference, and `ctx.state` kept from piece to piece; `finish`
+   *   after the last piece. The rule's findings about a collection depend on
+   *   nothing else, and what it learns from one record that it needs for a
+   *   later one goes in `ctx.state`.
    * - `at-end`: once, after every collection, with `ctx.rows` holding records
    *   reduced to their id and `ctx.referenced` complete.
    * tests/lint-stream.test.ts runs every rule's fixtures both ways.
    */
   streaming?: 'per-collection' | 'at-end';
+  /** Called with records (the whole dataset, or one piece of it: see `streaming`). */
   run(ctx: DatasetContext): void;
+  /** Called once after the last `run` of a pass, with the same `ctx.state` (for what is said of a file as a whole). */
+  finish?(ctx: DatasetContext): void;
 }
 
 export type Rule = RecordRule | DatasetRule;

@@ -6,7 +6,8 @@ const rule: DatasetRule = {
   check: 'preferred',
   description: 'At most one figure is the preferred value of a measure for a given scope.',
   run(ctx) {
-    const preferredByMeasure = new Map<string, string>();
+    // The first preferred figure of each measure and scope, remembered from piece to piece.
+    const preferredByMeasure = (ctx.state.preferred ??= new Map<string, string>()) as Map<string, string>;
     for (const { index, record } of ctx.rows.figures) {
       const f = record as { id?: string; preferred?: unknown; measure?: unknown; scope?: { country?: string; description?: string } };
       if (!f.preferred || typeof f.measure !== 'string') continue;

@@ -11,7 +11,8 @@ const rule: DatasetRule = {
   check: 'reference',
   description: 'Every reference to another record names an id that exists; a source is not its own original.',
   run(ctx) {
-    const suggesters = new Map<string, Suggester>();
+    // Built when first needed, and kept from piece to piece.
+    const suggesters = (ctx.state.suggesters ??= new Map<string, Suggester>()) as Map<string, Suggester>;
     const suggest = (collection: Parameters<typeof ctx.ids>[0], id: string) => {
       let s = suggesters.get(collection);
       if (!s) suggesters.set(collection, (s = new Suggester(ctx.ids(collection).keys())));
