@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
-import { castCell, CSV_BATCH_ROWS, neutralise, toCsv, writeCsv } from '../scripts/build/csv.js';
+import { castCell, countCsvRecords, CSV_BATCH_ROWS, neutralise, toCsv, writeCsv } from '../scripts/build/csv.js';
 import type { Table } from '../scripts/build/tables.js';
 
 const table: Table = {
@@ -77,5 +77,38 @@ describe('toCsv', () => {
     expect(toCsv(table, [{ n: -0.5 }]).split('\r\n')[1]).toBe(',-0.5,');
     expect(() => toCsv(table, [{ n: 'ten' }])).toThrow(/expected a number/);
     expect(() => toCsv(table, [{ n: Number.NaN }])).toThrow(/expected a number/);
+  });
+});
+
+describe('countCsvRecords', () => {
+  // The plain definition it must agree with: line feeds outside quotes, one character at a time.
+  const byCharacter = (text: string) => {
+    let records = 0;
+    let quoted = false;
+    for (const c of text) {
+      if (c === '"') quoted = !quoted;
+      else if (c === '\n' && !quoted) records++;
+    }
+    return records;
+  };
+
+  it('counts line ends outside quoted cells only', () => {
+    expect(countCsvRecords('a,b\r\n1,2\r\n')).toBe(2);
+    expect(countCsvRecords('a\r\n"x\r\ny",2\r\n')).toBe(2);
+    expect(countCsvRecords('a\r\n"say ""hi""\nthere"\r\n"\n"\r\n')).toBe(3);
+    expect(countCsvRecords('')).toBe(0);
+    expect(countCsvRecords('"unclosed\n')).toBe(0);
+  });
+
+  it('agrees with a character-by-character count on what csv-stringify writes', () => {
+    const cells = ['', 'plain', 'a,b', 'say "hi"', 'two\nlines', '\r\n', '""', '"\n"', ' x', 'é'];
+    for (let seed = 1; seed <= 300; seed++) {
+      let x = seed;
+      const pick = () => cells[(x = (x * 1103515245 + 12345) % 2147483648) % cells.length]!;
+      const rows = Array.from({ length: 1 + (seed % 7) }, () => ({ a: pick(), n: seed, flag: x % 2 === 0 }));
+      const text = toCsv(table, rows);
+      expect(countCsvRecords(text)).toBe(byCharacter(text));
+      expect(countCsvRecords(text)).toBe(rows.length + 1);
+    }
   });
 });

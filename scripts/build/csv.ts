@@ -98,14 +98,27 @@ export function toCsv(table: Table, rows: readonly Row[]): string {
   return parts.join('');
 }
 
-/** Records in a CSV text (header included): line ends outside quoted cells. */
+/**
+ * Records in a CSV text (header included): line feeds outside quoted cells.
+ * It jumps from quote to quote and from line feed to line feed (indexOf)
+ * rather than looking at every character.
+ */
 export function countCsvRecords(text: string): number {
   let records = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === 10 && !quoted) records++;
+  let at = 0;
+  let quote = text.indexOf('"');
+  for (;;) {
+    const feed = text.indexOf('\n', at);
+    if (feed === -1) return records;
+    if (quote === -1 || feed < quote) {
+      records++;
+      at = feed + 1;
+      continue;
+    }
+    // A quoted cell: its line feeds do not count; it ends at the next quote (a doubled quote closes and reopens it).
+    const close = text.indexOf('"', quote + 1);
+    if (close === -1) return records;
+    at = close + 1;
+    quote = text.indexOf('"', at);
   }
-  return records;
 }

@@ -77,8 +77,10 @@ function jsonOutput(): Output {
     },
     piece(_name, records) {
       if (!records.length) return;
-      const part = records.map((r) => JSON.stringify(r)).join(',');
-      sink!.write(any ? `,${part}` : part);
+      // One call for the piece: the array's text without its brackets is its records joined by commas.
+      const text = JSON.stringify(records);
+      if (any) sink!.write(',');
+      sink!.write(text.slice(1, -1));
       any = true;
     },
     end() {

@@ -14,8 +14,15 @@ export interface FoundCitation {
   via?: string;
 }
 
-/** Every citation anywhere in a record, in document order. */
-export function citationsOf(record: unknown): FoundCitation[] {
+/** What citationsOf found in each record object it was given (records are not changed once read; the build asks twice per record). */
+const found = new WeakMap<object, readonly FoundCitation[]>();
+
+/** Every citation anywhere in a record, in document order (the same list, not to be changed, when asked again of the same object). */
+export function citationsOf(record: unknown): readonly FoundCitation[] {
+  if (record && typeof record === 'object') {
+    const known = found.get(record);
+    if (known) return known;
+  }
   const out: FoundCitation[] = [];
   // The path is kept on a stack and joined only where citations are found (most values hold none).
   const path: Array<string | number> = [];
@@ -44,7 +51,10 @@ export function citationsOf(record: unknown): FoundCitation[] {
       }
     }
   };
-  if (record && typeof record === 'object') walk(record);
+  if (record && typeof record === 'object') {
+    walk(record);
+    found.set(record, out);
+  }
   return out;
 }
 
