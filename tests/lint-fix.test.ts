@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, PROJECT_ROOT } from './helpers/fixture.js';
+import { runnable } from './helpers/build.js';
 
-const fix = (root: string) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'lib/scripts/fix-data.js'), '--root', root], { encoding: 'utf8' });
+const fix = (root: string) => spawnSync(process.execPath, [runnable('lib/scripts/fix-data.js'), '--root', root], { encoding: 'utf8' });
 const STACK = /\n\s+at .+[:(]\d+:\d+\)?/;
 const read = (root: string, c: string) => readFileSync(join(root, 'data', `${c}.json`), 'utf8');
 

@@ -12,9 +12,10 @@ import { lintData } from '../scripts/lint/run.js';
 import type { Problem } from '../scripts/lint/problems.js';
 import { formatGithub, formatReport } from '../scripts/lint/report.js';
 import { fixture, PROJECT_ROOT } from './helpers/fixture.js';
+import { runnable } from './helpers/build.js';
 
 const lint = (root: string) => lintData(root).problems;
-const validate = (...args: string[]) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'lib/scripts/validate.js'), ...args], { encoding: 'utf8' });
+const validate = (...args: string[]) => spawnSync(process.execPath, [runnable('lib/scripts/validate.js'), ...args], { encoding: 'utf8' });
 const STACK = /\n\s+at .+[:(]\d+:\d+\)?/;
 
 describe('deep nesting', () => {

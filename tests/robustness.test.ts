@@ -10,10 +10,10 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toCsv, unneutralise } from '../scripts/build/csv.js';
-import { build, freshBuild, snapshot } from './helpers/build.js';
+import { build, freshBuild, runnable, snapshot } from './helpers/build.js';
 import { fixture, type Fixture, PROJECT_ROOT } from './helpers/fixture.js';
 
-const validate = (root: string) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'lib/scripts/validate.js'), '--root', root], { encoding: 'utf8' });
+const validate = (root: string) => spawnSync(process.execPath, [runnable('lib/scripts/validate.js'), '--root', root], { encoding: 'utf8' });
 const STACK = /\n\s+at .+[:(]\d+:\d+\)?/;
 
 let dist: string;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildKey, recordBuild, upToDate } from '../scripts/build/up-to-date.js';
-import { build } from './helpers/build.js';
+import { runnable, build } from './helpers/build.js';
 import { fixture, PROJECT_ROOT, VALID_FIXTURE } from './helpers/fixture.js';
 
 /** A stand-in project: package files, documents, a lib/ of "compiled code", and data/. */
@@ -124,7 +124,7 @@ describe('npm run build, twice', () => {
     // The same summary as the build that wrote it.
     expect(second.stdout.split('\n').slice(1)).toEqual(first.stdout.split('\n').slice(1));
 
-    const forced = spawnSync(process.execPath, [join(PROJECT_ROOT, 'lib/scripts/build/main.js'), '--out', out, '--root', data.root, '--force'], { encoding: 'utf8' });
+    const forced = spawnSync(process.execPath, [runnable('lib/scripts/build/main.js'), '--out', out, '--root', data.root, '--force'], { encoding: 'utf8' });
     expect(forced.stdout).toMatch(/^Built /);
 
     writeFileSync(join(out, 'stations.geojson'), '{}');
@@ -166,7 +166,7 @@ describe('npm run build into a closed pipe', () => {
   it('ends quietly, without an EPIPE stack trace, whether it builds or finds the folder up to date', () => {
     const data = fixture();
     const out = join(mkdtempSync(join(tmpdir(), 'ops-pipe-')), 'dist');
-    const main = join(PROJECT_ROOT, 'lib/scripts/build/main.js');
+    const main = runnable('lib/scripts/build/main.js');
     for (let i = 0; i < 2; i++) {
       const run = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" --out "${out}" --root "${data.root}" | head -c 10 > /dev/null`], { encoding: 'utf8' });
       expect(run.stderr).not.toContain('EPIPE');

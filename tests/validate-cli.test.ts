@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, PROJECT_ROOT, VALID_FIXTURE } from './helpers/fixture.js';
+import { runnable } from './helpers/build.js';
 
 const validate = (...args: string[]) =>
-  spawnSync(process.execPath, [join(PROJECT_ROOT, 'lib/scripts/validate.js'), ...args], { encoding: 'utf8' });
+  spawnSync(process.execPath, [runnable('lib/scripts/validate.js'), ...args], { encoding: 'utf8' });
 
 describe('npm run validate', () => {
   it('passes on the real data', () => {

@@ -9,11 +9,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, snapshot } from './helpers/build.js';
+import { runnable, build, snapshot } from './helpers/build.js';
 import { fixture, PROJECT_ROOT } from './helpers/fixture.js';
 import { writeAtomically } from '../scripts/build/write-atomically.js';
 
-const MAIN = join(PROJECT_ROOT, 'lib/scripts/build/main.js');
+const MAIN = runnable('lib/scripts/build/main.js');
 const FAULTS = `import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 const { renameSync, rmSync } = fs;
