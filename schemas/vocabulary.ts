@@ -171,7 +171,7 @@ export const Stance = vocabulary('stance', 'The position the statement takes on 
 });
 
 export const StatementForm = vocabulary('statement form', 'Whether the text is the speaker’s words or the source’s account of them.', {
-  direct: 'The speaker’s own words, verbatim as the source prints them inside quotation marks.',
+  direct: 'The speaker’s own words, verbatim: as the source prints them inside quotation marks, or as the speaker wrote them in its own publication (a report, a statement, an article).',
   indirect: 'The source’s own words reporting what the speaker said, copied verbatim from the source; not a quotation of the speaker.',
 });
 
