@@ -226,6 +226,7 @@ export const Qualifier = vocabulary('qualifier', 'How exact a figure is claimed 
 export const EventKind = vocabulary('event kind', 'What kind of event a timeline entry records.', {
   'report-published': 'An NGO or official report was published.',
   'media-revelation': 'The press revealed or reported new facts.',
+  'public-statement': 'An NGO, official or expert spoke in public (a press conference, an interview, a speech), without publishing a report.',
   investigation: 'Authorities opened, confirmed or reported on an investigation.',
   'official-finding': 'Authorities stated what they found.',
   'closure-order': 'Authorities ordered a station closed.',
