@@ -198,11 +198,14 @@ export function lintByCollection(root: string, visit: (pass: CollectionPass) => 
     timings.read += performance.now() - t;
 
     const states = new Map<Rule, Record<string, unknown>>();
-    const active = rules.filter((rule, r) => {
-      if (rule.scope === 'dataset' && rule.streaming === 'at-end') return false;
-      if (rule.scope === 'record' && rule.collections !== 'all' && !rule.collections.includes(name)) return false;
-      ruleProblems[r]!.set(name, []);
-      return true;
+    // The rules that check this collection, each with the list its problems about it go to.
+    const active: Array<{ rule: Rule; found: Problem[] }> = [];
+    rules.forEach((rule, r) => {
+      if (rule.scope === 'dataset' && rule.streaming === 'at-end') return;
+      if (rule.scope === 'record' && rule.collections !== 'all' && !rule.collections.includes(name)) return;
+      const found: Problem[] = [];
+      ruleProblems[r]!.set(name, found);
+      active.push({ rule, found });
     });
     const own: Problem[] = [];
     recordProblems.set(name, own);
@@ -227,11 +230,11 @@ export function lintByCollection(root: string, visit: (pass: CollectionPass) => 
     };
     const runPiece = (rows: Row[], finish: boolean) => {
       const view = viewOf(rows);
-      for (const rule of active) {
+      for (const { rule, found } of active) {
         if (finish && !(rule.scope === 'dataset' && rule.finish)) continue;
-        const found = runRules(view, [rule], states, finish);
-        for (const p of found) ruleProblems[rules.indexOf(rule)]!.get(name)!.push(p);
-        countErrors(found);
+        const more = runRules(view, [rule], states, finish);
+        found.push(...more);
+        countErrors(more);
       }
     };
 
